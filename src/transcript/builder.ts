@@ -1,0 +1,70 @@
+/** Collects segments into turns: adjacent segments of one speaker merge, pieces keep their lines. */
+import type { Turn } from '../types.js';
+
+export interface Segment {
+  speaker: string;
+  text: string;
+  /** 1-based line in the original file. */
+  line: number;
+  start?: number;
+  end?: number;
+}
+
+/** Builds the turn list; call `add` per segment in order, then `turns()`. */
+export class TurnBuilder {
+  private readonly list: Turn[] = [];
+
+  add(seg: Segment): void {
+    const text = seg.text.replace(/\s+/g, ' ').trim();
+    if (!text) return;
+    const last = this.list[this.list.length - 1];
+    if (last && last.speaker === seg.speaker) {
+      const at = last.text.length + 1;
+      last.text += ' ' + text;
+      last.pieces.push(piece(at, seg));
+      if (seg.end !== undefined) last.end = Math.max(last.end ?? seg.end, seg.end);
+      return;
+    }
+    this.list.push({
+      speaker: seg.speaker,
+      text,
+      line: seg.line,
+      ...(seg.start !== undefined ? { start: seg.start } : {}),
+      ...(seg.end !== undefined ? { end: seg.end } : {}),
+      pieces: [piece(0, seg)],
+    });
+  }
+
+  /** Appends text to the current turn (a continuation line without a speaker). */
+  continueTurn(text: string, line: number): boolean {
+    const last = this.list[this.list.length - 1];
+    if (!last) return false;
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (!clean) return true;
+    const at = last.text.length + 1;
+    last.text += ' ' + clean;
+    last.pieces.push({ at, line });
+    return true;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  turns(): Turn[] {
+    return this.list;
+  }
+}
+
+function piece(at: number, seg: Segment) {
+  return seg.start !== undefined ? { at, line: seg.line, time: seg.start } : { at, line: seg.line };
+}
+
+/** Parses `HH:MM:SS(.mmm)`, `MM:SS`, or `H:M:S.f` into seconds; undefined when it is not a time. */
+export function parseClock(value: string): number | undefined {
+  const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/.exec(value.trim());
+  if (!m) return undefined;
+  const [, h, mi, s, frac] = m;
+  const seconds = Number(h ?? 0) * 3600 + Number(mi) * 60 + Number(s) + (frac ? Number(`0.${frac}`) : 0);
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
