@@ -22,6 +22,7 @@ export class TurnBuilder {
       const at = last.text.length + 1;
       last.text += ' ' + text;
       last.pieces.push(piece(at, seg));
+      if (seg.start !== undefined && last.start === undefined) last.start = seg.start;
       if (seg.end !== undefined) last.end = Math.max(last.end ?? seg.end, seg.end);
       return;
     }
@@ -56,15 +57,32 @@ export class TurnBuilder {
   }
 }
 
+/**
+ * Turns a whole list of segments into turns. When every segment has a start time they are first
+ * ordered by it (stable), because overlapping cues and multi-channel word lists arrive out of order.
+ */
+export function buildTurns(segments: readonly Segment[]): Turn[] {
+  const timed = segments.length > 0 && segments.every((s) => s.start !== undefined);
+  const ordered = timed ? [...segments].sort((a, b) => a.start! - b.start!) : segments;
+  const builder = new TurnBuilder();
+  for (const seg of ordered) builder.add(seg);
+  return builder.turns();
+}
+
 function piece(at: number, seg: Segment) {
   return seg.start !== undefined ? { at, line: seg.line, time: seg.start } : { at, line: seg.line };
 }
 
 /** Parses `HH:MM:SS(.mmm)`, `MM:SS`, or `H:M:S.f` into seconds; undefined when it is not a time. */
 export function parseClock(value: string): number | undefined {
-  const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/.exec(value.trim());
+  const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,9}))?$/.exec(value.trim());
   if (!m) return undefined;
   const [, h, mi, s, frac] = m;
   const seconds = Number(h ?? 0) * 3600 + Number(mi) * 60 + Number(s) + (frac ? Number(`0.${frac}`) : 0);
   return Number.isFinite(seconds) ? seconds : undefined;
+}
+
+/** Splits text into lines, keeping the 1-based numbering of the original file (CRLF, CR or LF). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
 }

@@ -2,7 +2,14 @@
 import type { InputFormat, Transcript } from '../types.js';
 import { InputProblem } from '../errors.js';
 import { decodeBytes, stripBom } from './decode.js';
+import { detectFormat } from './detect.js';
+import { parseJson } from './json/index.js';
+import { parseMarkdown } from './markdown.js';
+import { parseNlp } from './nlp.js';
 import { parsePlain } from './plain.js';
+import { parseSrt } from './srt.js';
+import { parseTable } from './table.js';
+import { parseVtt } from './vtt.js';
 
 export interface ParseOptions {
   /** Force a format instead of detecting it. */
@@ -15,11 +22,28 @@ export interface ParseOptions {
 
 export const SUPPORTED_FORMATS: readonly InputFormat[] = ['text', 'markdown', 'vtt', 'srt', 'csv', 'tsv', 'json', 'nlp'];
 
+/** One parser per format; each returns a Transcript or throws InputProblem. */
+const PARSERS: Record<InputFormat, (text: string, options: ParseOptions) => Transcript> = {
+  text: (t) => parsePlain(t),
+  markdown: (t) => parseMarkdown(t),
+  vtt: (t) => parseVtt(t),
+  srt: (t) => parseSrt(t),
+  csv: (t, o) => parseTable(t, { delimiter: ',', ...(o.columns ? { columns: o.columns } : {}) }),
+  tsv: (t, o) => parseTable(t, { delimiter: '\t', ...(o.columns ? { columns: o.columns } : {}) }),
+  json: (t) => parseJson(t),
+  nlp: (t) => parseNlp(t),
+};
+
 /** Parses text that is already decoded. Throws InputProblem on malformed input. */
 export function parseText(text: string, options: ParseOptions = {}): Transcript {
   const clean = stripBom(text);
   if (clean.trim() === '') throw new InputProblem('E_EMPTY', 'the file has no text (only white space)');
-  return parsePlain(clean);
+  const format = chooseFormat(clean, options);
+  const transcript = PARSERS[format](clean, options);
+  if (transcript.turns.length === 0) {
+    throw new InputProblem('E_NO_TURNS', `no turns found in this ${format} transcript (every segment was empty)`);
+  }
+  return transcript;
 }
 
 /** Decodes and parses a file's bytes. Throws InputProblem on unreadable or malformed input. */
@@ -28,4 +52,13 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Trans
   const transcript = parseText(decoded.text, options);
   transcript.warnings.unshift(...decoded.warnings);
   return transcript;
+}
+
+function chooseFormat(text: string, options: ParseOptions): InputFormat {
+  const forced = options.format;
+  if (forced === undefined || forced === 'auto') return detectFormat(text, options.fileName);
+  if (!(SUPPORTED_FORMATS as readonly string[]).includes(forced)) {
+    throw new InputProblem('E_FORMAT', `unknown format "${String(forced)}" (supported: ${SUPPORTED_FORMATS.join(', ')}, or auto)`);
+  }
+  return forced;
 }

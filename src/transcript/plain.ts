@@ -4,7 +4,9 @@
  */
 import type { Transcript } from '../types.js';
 import { InputProblem } from '../errors.js';
-import { TurnBuilder, parseClock } from './builder.js';
+import { TurnBuilder, parseClock, splitLines } from './builder.js';
+import { DirectiveTracker } from './directives.js';
+import { cleanName, isName } from './names.js';
 
 const TS = String.raw`\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?`;
 const NAME = String.raw`[\p{L}\[][\p{L}\p{M}\p{N}'’._\-\] ]{0,38}?[\p{L}\p{N}\].]`;
@@ -17,68 +19,70 @@ const SPEAKER_LINE = new RegExp(
 const HEADER_LINE = new RegExp(String.raw`^\s*(${NAME}|\p{L})\s+(${TS})\s*$`, 'u');
 /** Google Meet and similar: a bare time line stamping the speaker lines under it. */
 const TIME_LINE = new RegExp(String.raw`^\s*\[?(${TS})\]?\s*$`, 'u');
-
-const NOT_NAMES = new Set(['note', 'notes', 'summary', 'date', 'time', 'location', 'subject', 'agenda', 'attendees', 'participants', 'duration', 'title', 'http', 'https', 'action items', 'next steps']);
+/** Otter's export footer, which is not part of the conversation. */
+const OTTER_FOOTER = /^\s*transcribed by https?:\/\/otter\.ai\s*$/i;
 
 /** Parses plain text; throws InputProblem when no speaker lines are found. */
 export function parsePlain(text: string): Transcript {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const builder = new TurnBuilder();
+  const directives = new DirectiveTracker();
   const warnings: string[] = [];
   let stamp: number | undefined;
-  let pendingHeader: { speaker: string; line: number; time?: number } | undefined;
+  let header: { speaker: string; time?: number } | undefined;
   let skippedBeforeFirst = 0;
+  let headers = 0;
+  let timeLines = 0;
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     const lineNo = i + 1;
     if (raw.trim() === '') continue;
+    if (directives.take(raw) || OTTER_FOOTER.test(raw)) continue;
 
     const t = TIME_LINE.exec(raw);
     if (t) {
       stamp = parseClock(t[1]!);
+      timeLines++;
       continue;
     }
     const h = HEADER_LINE.exec(raw);
     if (h && isName(h[1]!)) {
-      pendingHeader = { speaker: cleanName(h[1]!), line: lineNo, time: parseClock(h[2]!) };
+      const time = parseClock(h[2]!);
+      header = { speaker: cleanName(h[1]!), ...(time !== undefined ? { time } : {}) };
+      headers++;
       continue;
     }
     const s = SPEAKER_LINE.exec(raw);
     if (s && isName(s[2]!)) {
-      pendingHeader = undefined;
+      header = undefined;
       const time = parseClock(s[1] ?? s[3] ?? '') ?? stamp;
       stamp = undefined;
+      directives.reached(lineNo);
       builder.add({ speaker: cleanName(s[2]!), text: s[4]!, line: lineNo, ...(time !== undefined ? { start: time } : {}) });
       continue;
     }
-    if (pendingHeader) {
-      const { speaker, line, time } = pendingHeader;
-      builder.add({ speaker, text: raw, line: lineNo, ...(time !== undefined ? { start: time } : {}) });
-      pendingHeader = undefined;
-      void line;
+    if (header) {
+      // The first text line under an Otter header opens the turn; later ones continue it.
+      directives.reached(lineNo);
+      builder.add({ speaker: header.speaker, text: raw, line: lineNo, ...(header.time !== undefined ? { start: header.time } : {}) });
+      header = undefined;
       continue;
     }
-    if (!builder.continueTurn(raw, lineNo)) skippedBeforeFirst++;
+    if (builder.continueTurn(raw, lineNo)) directives.reached(lineNo);
+    else skippedBeforeFirst++;
   }
 
   if (builder.size === 0) {
     throw new InputProblem('E_NO_TURNS', 'no speaker lines found (expected lines like "Name: text", or a WebVTT, SRT, CSV, JSON or Rev .nlp transcript)');
   }
   if (skippedBeforeFirst > 0) warnings.push(`${skippedBeforeFirst} line(s) before the first speaker were skipped`);
-  return { format: 'text', turns: builder.turns(), warnings };
-}
-
-function isName(name: string): boolean {
-  const n = name.trim().replace(/^\[|\]$/g, '');
-  if (!n || n.split(/\s+/).length > 4) return false;
-  if (NOT_NAMES.has(n.toLowerCase())) return false;
-  const words = n.split(/\s+/);
-  // Several words make a name only when each is capitalized ("Dr. Amato", "Speaker 1"), so that
-  // a continuation line such as "so here is the thing: ..." is not taken for a speaker.
-  return words.length === 1 || words.every((w) => /^[\p{Lu}\p{N}\[]/u.test(w));
-}
-
-function cleanName(name: string): string {
-  return name.trim().replace(/^\[(.*)\]$/, '$1').replace(/\s*~$/, '').trim();
+  const layout = headers > 0 ? 'otter' : timeLines > 0 ? 'google-meet' : 'plain';
+  return {
+    format: 'text',
+    layout,
+    turns: builder.turns(),
+    warnings,
+    ...(directives.list.length ? { suppressions: directives.list } : {}),
+  };
 }

@@ -1,0 +1,44 @@
+/** Word-level formats (AWS items, Deepgram words, Rev .nlp) joined back into sentence segments. */
+import type { Segment } from './builder.js';
+
+export interface Token {
+  speaker: string;
+  text: string;
+  /** Punctuation that sticks to the previous word (no space before it). */
+  attach?: boolean;
+  line: number;
+  start?: number;
+  end?: number;
+}
+
+/**
+ * Joins tokens into segments, one per sentence and speaker run, so that each segment keeps the
+ * line and time of its first word (findings then point near the words, not at the turn's start).
+ */
+export function joinTokens(tokens: readonly Token[]): Segment[] {
+  const out: Segment[] = [];
+  let cur: Segment | undefined;
+  let sentenceDone = false;
+  for (const tok of tokens) {
+    const word = tok.text.trim();
+    if (!word) continue;
+    if (cur && tok.attach && cur.speaker === tok.speaker) {
+      cur.text += word;
+      if (tok.end !== undefined) cur.end = tok.end;
+      if (/[.?!…]["')\]]*$/.test(word)) sentenceDone = true;
+      continue;
+    }
+    if (!cur || cur.speaker !== tok.speaker || sentenceDone) {
+      cur = { speaker: tok.speaker, text: word, line: tok.line };
+      if (tok.start !== undefined) cur.start = tok.start;
+      if (tok.end !== undefined) cur.end = tok.end;
+      out.push(cur);
+    } else {
+      cur.text += ' ' + word;
+      if (tok.end !== undefined) cur.end = tok.end;
+      if (cur.start === undefined && tok.start !== undefined) cur.start = tok.start;
+    }
+    sentenceDone = /[.?!…]["')\]]*$/.test(word);
+  }
+  return out;
+}
