@@ -1,0 +1,60 @@
+/** CSV with one row per input file (analysed or failed), for spreadsheets and BI tools. */
+import type { Formatter } from './types.js';
+import { summarize } from '../summary.js';
+import { csvRow, round } from './escape.js';
+
+/**
+ * The columns, in order; a stable contract for people who import the file.
+ * - file: the input path as given
+ * - status: ok | failed
+ * - sellers: seller names joined by "; "
+ * - score: 0..100
+ * - seller_talk_share: 0..1, share of words spoken by sellers (3 decimals)
+ * - seller_questions, open_questions: questions the sellers asked, and how many were open
+ * - longest_monologue_words: the seller's longest uninterrupted stretch
+ * - seller_centric, buyer_ownership: counted findings (suppressed ones excluded)
+ * - top_issue: the most frequent seller-centric rule id
+ * - error: for failed files, "CODE: message" (with the line when known)
+ */
+export const CSV_COLUMNS = [
+  'file',
+  'status',
+  'sellers',
+  'score',
+  'seller_talk_share',
+  'seller_questions',
+  'open_questions',
+  'longest_monologue_words',
+  'seller_centric',
+  'buyer_ownership',
+  'top_issue',
+  'error',
+] as const;
+
+/** Calls in summary order (options.sort), then failed files in input order. */
+export const formatCsv: Formatter = (report, options) => {
+  const summary = summarize(report.calls, report.errors, { sort: options.sort });
+  let out = csvRow(CSV_COLUMNS);
+  for (const row of summary.calls) {
+    out += csvRow([
+      row.file,
+      'ok',
+      row.sellers.join('; '),
+      row.score,
+      round(row.sellerTalkShare, 3),
+      row.sellerQuestions,
+      row.openQuestions,
+      row.longestMonologueWords,
+      row.sellerCentric,
+      row.buyerOwnership,
+      row.topIssue?.ruleId ?? '',
+      '',
+    ]);
+  }
+  for (const error of summary.failed) {
+    const where = error.line ? `line ${error.line}: ` : '';
+    const code = error.code ? `${error.code}: ` : '';
+    out += csvRow([error.file, 'failed', '', null, null, null, null, null, null, null, '', `${code}${where}${error.message}`]);
+  }
+  return out;
+};

@@ -1,0 +1,49 @@
+/** CSV with one row per finding across all calls, for filtering and pivoting in a spreadsheet. */
+import type { Formatter } from './types.js';
+import { csvRow } from './escape.js';
+
+/**
+ * The columns, in order. line is 1-based in the input file (empty for call-scope findings without one); time is seconds (empty without times);
+ * match is the exact trigger inside text; suppressed is true when an inline directive accepted the finding.
+ */
+export const FINDINGS_CSV_COLUMNS = [
+  'file',
+  'line',
+  'time',
+  'speaker',
+  'rule_id',
+  'kind',
+  'category',
+  'severity',
+  'match',
+  'text',
+  'message',
+  'suggestion',
+  'suppressed',
+] as const;
+
+/** Calls in report order, findings in the order the analysis produced them (suppressed ones included and marked). */
+export const formatFindingsCsv: Formatter = (report) => {
+  let out = csvRow(FINDINGS_CSV_COLUMNS);
+  for (const call of report.calls) {
+    for (const f of call.findings) {
+      out += csvRow([
+        call.file,
+        // Call-scope findings may carry no real line; an empty cell says so better than 0.
+        f.line >= 1 ? f.line : null,
+        f.time,
+        f.speaker,
+        f.ruleId,
+        f.kind,
+        f.category,
+        f.severity,
+        f.match,
+        f.text,
+        f.message,
+        f.suggestion,
+        f.suppressed === true,
+      ]);
+    }
+  }
+  return out;
+};

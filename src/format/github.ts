@@ -1,0 +1,35 @@
+/** GitHub Actions workflow commands: one annotation line per finding, input error and failed gate. */
+import type { Severity } from '../types.js';
+import type { Formatter } from './types.js';
+import { escapeGithubData as data, escapeGithubProperty as prop, portablePath } from './escape.js';
+
+const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** One workflow command; properties and data are escaped by GitHub's rules so hostile text cannot start a new command. */
+export function workflowCommand(command: string, properties: Record<string, string | number | undefined>, message: string): string {
+  const props = Object.entries(properties)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${prop(v)}`)
+    .join(',');
+  return `::${command}${props ? ` ${props}` : ''}::${data(message)}`;
+}
+
+/** Findings (suppressed ones skipped), then input errors, then failed gates; one line each. */
+export const formatGithub: Formatter = (report) => {
+  const lines: string[] = [];
+  for (const call of report.calls) {
+    const file = portablePath(call.file);
+    for (const f of call.findings) {
+      if (f.suppressed) continue;
+      const message = f.suggestion ? `${f.message} ${f.suggestion}` : f.message;
+      lines.push(workflowCommand(COMMANDS[f.severity] ?? 'warning', { file, line: f.line >= 1 ? f.line : 1, title: `buyerside ${f.ruleId}` }, message));
+    }
+  }
+  for (const e of report.errors) {
+    lines.push(workflowCommand('error', { file: portablePath(e.file), line: e.line, title: `buyerside ${e.code ?? 'input error'}` }, e.message));
+  }
+  for (const g of report.gates ?? []) {
+    lines.push(workflowCommand('error', { file: portablePath(g.file), title: `buyerside gate ${g.gate}` }, g.message));
+  }
+  return lines.map((l) => `${l}\n`).join('');
+};

@@ -1,0 +1,19 @@
+/** Newline-delimited JSON: one line per call and one per input error, so huge batches can be streamed and grepped. */
+import type { CallReport, InputError } from '../types.js';
+import type { Formatter } from './types.js';
+
+/** One call as a single JSON line (no trailing newline); the CallReport exactly as given. */
+export function formatCallLine(call: CallReport): string {
+  return JSON.stringify(call);
+}
+
+/** One input error as `{"error": {...}}`, which a reader tells apart from call lines by its only key. */
+export function formatErrorLine(error: InputError): string {
+  return JSON.stringify({ error });
+}
+
+/** Every call line, then every error line, each ending with a newline. */
+export const formatNdjson: Formatter = (report) => {
+  const lines = [...report.calls.map(formatCallLine), ...report.errors.map(formatErrorLine)];
+  return lines.map((line) => `${line}\n`).join('');
+};

@@ -1,0 +1,164 @@
+/** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers: rules, results, and input errors as notifications. */
+import { createHash } from 'node:crypto';
+import type { Finding, InputError, RuleMeta, Severity } from '../types.js';
+import type { Formatter } from './types.js';
+import { escapeMarkdown, portablePath } from './escape.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SARIF_VERSION = '2.1.0';
+/** Where code-scanning viewers link the tool name to. */
+export const INFORMATION_URI = 'https://www.npmjs.com/package/buyerside';
+/** Key of our partialFingerprints entry; bump the suffix if the hashed fields ever change. */
+export const FINGERPRINT_KEY = 'buyersideMatch/v1';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVELS: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return LEVELS[severity] ?? 'warning';
+}
+
+/** "seller-we-talk" -> "SellerWeTalk": SARIF wants a readable identifier for `name`, distinct from the opaque id. */
+function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/**
+ * A URI reference for a file: relative paths stay relative (resolved against %SRCROOT%, the repository root in
+ * code scanning), each segment percent-encoded so spaces and `#` survive; absolute paths become file:// URIs.
+ */
+export function artifactUri(file: string): { uri: string; uriBaseId?: string } {
+  const path = portablePath(file);
+  // encodeURI keeps readable sub-delimiters (=, &, +) but leaves ? and #, which would end the path part.
+  // Lone surrogates would make encodeURI throw, so they become U+FFFD first.
+  const encode = (p: string) =>
+    encodeURI(p.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
+      .replace(/\?/g, '%3F')
+      .replace(/#/g, '%23');
+  if (path.startsWith('/')) return { uri: `file://${encode(path)}` };
+  if (/^[A-Za-z]:\//.test(path)) return { uri: `file:///${encode(path)}` };
+  return { uri: encode(path), uriBaseId: '%SRCROOT%' };
+}
+
+function sarifRule(rule: RuleMeta) {
+  const helpText = [rule.description, rule.suggestion, rule.rationale].filter(Boolean).join('\n\n');
+  const helpMarkdown = [
+    `**${escapeMarkdown(rule.description)}**`,
+    `Suggestion: ${escapeMarkdown(rule.suggestion)}`,
+    ...(rule.rationale ? [`Why: ${escapeMarkdown(rule.rationale)}`] : []),
+  ].join('\n\n');
+  return {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.rationale ? `${rule.description} ${rule.rationale}` : rule.description },
+    help: { text: helpText, markdown: helpMarkdown },
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
+    properties: { tags: ['buyerside', rule.focus, rule.category], category: rule.category, kind: rule.kind, focus: rule.focus },
+  };
+}
+
+/** Stands in for a rule the report's metadata lacks, so every result still has a valid ruleIndex. */
+function placeholderRule(f: Finding): RuleMeta {
+  return { id: f.ruleId, kind: 'phrase', focus: f.kind, category: f.category, severity: f.severity, description: f.message, suggestion: f.suggestion };
+}
+
+/**
+ * Stable across runs and unrelated edits: the rule, the file, the matched words (case and spacing folded) and
+ * which occurrence of that pair it is, so two identical phrases in one file stay two alerts.
+ */
+function fingerprint(file: string, f: Finding, occurrence: number): string {
+  const match = (f.match || f.text).toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${f.ruleId}\0${portablePath(file)}\0${match}\0${occurrence}`).digest('hex').slice(0, 32);
+}
+
+function notification(error: InputError) {
+  return {
+    level: 'error' as const,
+    message: { text: `${error.file}${error.line ? `:${error.line}` : ''}: ${error.message}` },
+    ...(error.code ? { descriptor: { id: error.code } } : {}),
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactUri(error.file),
+          ...(error.line ? { region: { startLine: error.line } } : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** The report as a SARIF log with one run; pretty-printed JSON. */
+export const formatSarif: Formatter = (report) => {
+  const rules = [...report.rules];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = [];
+  for (const call of report.calls) {
+    const seen = new Map<string, number>();
+    for (const f of call.findings) {
+      if (!index.has(f.ruleId)) {
+        index.set(f.ruleId, rules.length);
+        rules.push(placeholderRule(f));
+      }
+      const key = `${f.ruleId}\0${f.match.toLowerCase()}`;
+      const occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
+      results.push({
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId)!,
+        level: sarifLevel(f.severity),
+        message: { text: f.suggestion ? `${f.message} ${f.suggestion}` : f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactUri(call.file),
+              // Finding.column is an offset into the sentence, not into the file's line, so the region starts at
+              // column 1 and the snippet carries the sentence; call-scope findings have no line and point at line 1.
+              region: { startLine: f.line >= 1 ? f.line : 1, startColumn: 1, snippet: { text: f.text } },
+            },
+          },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(call.file, f, occurrence) },
+        properties: {
+          kind: f.kind,
+          category: f.category,
+          speaker: f.speaker,
+          match: f.match,
+          ...(f.time !== undefined ? { time: f.time } : {}),
+          ...(f.scope ? { scope: f.scope } : {}),
+        },
+        ...(f.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
+      });
+    }
+  }
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(sarifRule),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: report.errors.length === 0,
+            toolExecutionNotifications: report.errors.map(notification),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
