@@ -56,8 +56,8 @@ export function parsePlain(text: string): Transcript {
     const s = SPEAKER_LINE.exec(raw);
     if (s && isName(s[2]!)) {
       header = undefined;
+      // A bare time line stamps every speaker line under it, up to the next time line.
       const time = parseClock(s[1] ?? s[3] ?? '') ?? stamp;
-      stamp = undefined;
       directives.reached(lineNo);
       builder.add({ speaker: cleanName(s[2]!), text: s[4]!, line: lineNo, ...(time !== undefined ? { start: time } : {}) });
       continue;
