@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+/** `npm run bench`: times buyerside, write-good and alex as whole processes on a generated corpus and prints a Markdown table. */
+import { existsSync, mkdirSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measure, hasGnuTime, memoryMethod } from './measure.mjs';
+import { validateJson, validateNdjson } from './validate.mjs';
+import { writeBatch, writeSingles, CORPUS_DIR } from './generate.mjs';
+import { renderMarkdown } from './table.mjs';
+import { targets } from './targets.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench', 'out');
+const SCRATCH = join(OUT, 'tmp');
+const CLI = join(ROOT, 'bin', 'buyerside.js');
+const NODE = process.execPath;
+
+const USAGE = `usage: npm run bench -- [--quick] [--full] [--calls N] [--tool-files N] [--reps N] [--seed N] [--only a,b]
+  --quick        3 runs of the small workloads, 1 run of a 200-call batch, tools on 20 files
+  --full         also the 5,000-call batch (minutes), to show memory does not grow with batch size
+  --calls N      batch size (default 1000; 200 with --quick)
+  --tool-files N files given to write-good and alex, every k-th of the batch (default 100; 20 with --quick)
+  --only LIST    comma list of groups: startup, single, batch, tools, eval (default all)`;
+
+const { values: opt } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    calls: { type: 'string' },
+    'tool-files': { type: 'string' },
+    reps: { type: 'string' },
+    seed: { type: 'string', default: '20250101' },
+    only: { type: 'string', default: 'startup,single,batch,tools,eval' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (opt.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const groups = new Set(opt.only.split(','));
+const seed = Number(opt.seed) >>> 0;
+const smallReps = Number(opt.reps ?? (opt.quick ? 3 : 5));
+const batchReps = Number(opt.reps ?? (opt.quick ? 1 : 3));
+const batchCalls = Number(opt.calls ?? (opt.quick ? 200 : 1000));
+const toolFiles = Number(opt['tool-files'] ?? (opt.quick ? 20 : 100));
+const haveCli = existsSync(CLI);
+const failures = [];
+const results = [];
+const notes = [];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const log = (msg) => process.stderr.write(`${msg}\n`);
+
+/**
+ * Runs one workload `reps` times; checks exit codes and (optionally) validates the output of each run.
+ * @param {{ id: string, label: string, args: string[], cmd?: string, words?: number, reps: number, okExit?: (code: number) => boolean, validate?: (path: string) => Promise<object>|object, env?: object, buyerside?: boolean }} w
+ */
+async function run(w) {
+  mkdirSync(SCRATCH, { recursive: true });
+  const runs = [];
+  let validation;
+  for (let i = 0; i < w.reps; i++) {
+    const stdout = join(SCRATCH, `${w.id}-${i}.out`);
+    const stderr = join(SCRATCH, `${w.id}-${i}.err`);
+    const m = await measure({ cmd: w.cmd ?? NODE, args: w.args, cwd: ROOT, stdout, stderr, env: w.env });
+    log(`  ${w.id} #${i + 1}: ${m.wallS.toFixed(3)} s, ${m.peakMB?.toFixed(0) ?? '?'} MB, exit ${m.exitCode ?? m.signal}`);
+    const okExit = w.okExit ?? ((c) => c === 0);
+    let problem;
+    if (m.exitCode === null || !okExit(m.exitCode)) {
+      problem = `exit ${m.exitCode ?? m.signal}: ${readFileSync(stderr, 'utf8').slice(0, 400).trim()}`;
+    } else if (w.validate) {
+      validation = await w.validate(stdout);
+      if (!validation.ok) problem = `invalid output: ${validation.problems.join('; ')}`;
+    }
+    rmSync(stdout, { force: true });
+    rmSync(stderr, { force: true });
+    runs.push(m);
+    if (problem) {
+      (w.buyerside === false ? notes : failures).push(`${w.label}: ${problem}`);
+      log(`  ${w.id}: ${problem}`);
+      break;
+    }
+  }
+  const medianS = median(runs.map((r) => r.wallS));
+  const peaks = runs.map((r) => r.peakMB).filter((p) => p !== null);
+  const row = {
+    id: w.id,
+    label: w.label,
+    words: w.words ?? 0,
+    reps: runs.length,
+    medianS,
+    wordsPerS: w.words ? w.words / medianS : null,
+    peakMB: peaks.length ? Math.max(...peaks) : null,
+    runs,
+    validation,
+  };
+  results.push(row);
+  return row;
+}
+
+/** Picks every k-th file so that the subset keeps the batch's mix of prose and speech-to-text calls. */
+function stride(files, n) {
+  const step = Math.max(1, Math.floor(files.length / n));
+  return files.filter((_, i) => i % step === 0).slice(0, n);
+}
+
+async function main() {
+  const machine = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model?.trim() ?? 'unknown CPU',
+    node: process.version,
+    memGB: (totalmem() / 2 ** 30).toFixed(0),
+    buyerside: haveCli ? spawnSync(NODE, [CLI, '--version'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || 'unknown' : null,
+    gnuTime: hasGnuTime,
+  };
+  log(`bench: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; generating corpus in ${CORPUS_DIR}`);
+  if (!haveCli) notes.push('bin/buyerside.js not found: buyerside workloads were skipped (run `npm run build`).');
+  const singles = writeSingles({ seed, out: join(CORPUS_DIR, 'singles') });
+  const wantBatch = groups.has('batch') || groups.has('tools');
+  const batch = wantBatch ? writeBatch({ calls: batchCalls, words: 9000, seed, out: join(CORPUS_DIR, `calls-${batchCalls}`) }) : undefined;
+  const single = (name) => ({ path: join(singles.dir, name), words: singles.files.find((f) => f.file === name).words });
+  const analyzeExit = (c) => c === 0 || c === 1;
+  const bs = haveCli;
+
+  if (groups.has('startup')) {
+    await run({ id: 'baseline', label: '`node -e 0` (baseline)', args: ['-e', '0'], reps: smallReps, buyerside: false });
+    if (bs) {
+      await run({ id: 'version', label: '`buyerside --version`', args: [CLI, '--version'], reps: smallReps });
+      await run({ id: 'rules', label: '`buyerside rules`', args: [CLI, 'rules'], reps: smallReps });
+    }
+  }
+  if (groups.has('single') && bs) {
+    for (const [id, name] of [['call-9k', 'call-9k.txt'], ['call-1k', 'call-1k.txt'], ['call-90k', 'call-90k.txt'], ['monologue-100k', 'monologue-100k.txt']]) {
+      const f = single(name);
+      await run({
+        id, label: `analyze ${name} --format json`, args: [CLI, 'analyze', f.path, '--format', 'json'], words: f.words,
+        reps: id === 'call-90k' || id === 'monologue-100k' ? Math.max(3, smallReps - 2) : smallReps,
+        okExit: analyzeExit, validate: (p) => validateJson(p, [f.path]),
+      });
+    }
+  }
+  if (groups.has('batch') && bs) {
+    const files = batch.files.map((f) => join(batch.dir, f.file));
+    await run({
+      id: `batch-${batchCalls}`, label: `analyze DIR (${batchCalls.toLocaleString('en-US')} calls) --format ndjson`,
+      args: [CLI, 'analyze', batch.dir, '--format', 'ndjson'], words: batch.words, reps: batchReps,
+      okExit: analyzeExit, validate: (p) => validateNdjson(p, files),
+    });
+    if (opt.full) {
+      const big = writeBatch({ calls: 5000, words: 9000, seed, out: join(CORPUS_DIR, 'calls-5000') });
+      const bigFiles = big.files.map((f) => join(big.dir, f.file));
+      await run({
+        id: 'batch-5000', label: 'analyze DIR (5,000 calls) --format ndjson',
+        args: [CLI, 'analyze', big.dir, '--format', 'ndjson'], words: big.words, reps: 1,
+        okExit: analyzeExit, validate: (p) => validateNdjson(p, bigFiles),
+      });
+    }
+  }
+  if (groups.has('tools')) {
+    const subset = stride(batch.files, toolFiles);
+    const paths = subset.map((f) => join(batch.dir, f.file));
+    const words = subset.reduce((s, f) => s + f.words, 0);
+    const label = `${subset.length} of the ${batchCalls.toLocaleString('en-US')} calls`;
+    if (bs) {
+      await run({
+        id: 'subset-buyerside', label: `buyerside analyze (${label}) --format ndjson`, args: [CLI, 'analyze', ...paths, '--format', 'ndjson'],
+        words, reps: batchReps, okExit: analyzeExit, validate: (p) => validateNdjson(p, paths),
+      });
+    }
+    await run({
+      id: 'write-good', label: `write-good CLI (${label})`, args: [join(ROOT, 'node_modules/write-good/bin/write-good.js'), ...paths],
+      words, reps: 1, buyerside: false, okExit: (c) => c >= 0,
+    });
+    await run({
+      id: 'alex', label: `alex --text CLI (${label})`, args: [join(ROOT, 'node_modules/alex/cli.js'), '--text', ...paths],
+      words, reps: 1, buyerside: false, okExit: (c) => c === 0 || c === 1, env: { NO_UPDATE_NOTIFIER: '1' },
+    });
+  }
+  let evalLine;
+  if (groups.has('eval')) {
+    const score = join(ROOT, '..', 'shared', 'eval', 'score.mjs');
+    if (!existsSync(score)) notes.push('labeled-set figures skipped: ../shared/eval is absent.');
+    else if (!bs) notes.push('labeled-set figures skipped: no CLI.');
+    else {
+      log('  eval: node ../shared/eval/score.mjs --data ../shared/eval/dev');
+      const r = spawnSync(NODE, [score, '--data', join(ROOT, '..', 'shared', 'eval', 'dev')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+      evalLine = r.stdout.trim().split('\n').filter(Boolean).pop() ?? '(no output)';
+      if (r.status === 2 || r.status === null) failures.push(`eval: the CLI failed (score.mjs exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+      notes.push(`Labeled dev set (\`node ../shared/eval/score.mjs --data ../shared/eval/dev\`, exit ${r.status}): \`${evalLine}\``);
+    }
+  }
+
+  const { rows, targetNotes } = targets(results, { batchCalls, batchWords: batch?.words });
+  notes.unshift(
+    `Runs: ${smallReps} per small workload, ${batchReps} per batch, 1 per 5,000-call batch and per other tool; wall time is the median, peak MB the highest run. Groups run: ${[...groups].join(', ')}${opt.full ? ', 5,000-call batch' : ' (5,000-call batch not run: use --full)'}${opt.quick ? '; --quick' : ''}.`,
+    `Peak memory: ${memoryMethod}. buyerside's worker threads share one process, so GNU time's figure covers them; child processes are covered by the tree sampling.`,
+    'Corpus: generated by bench/generate.mjs (seed ' + seed + '), about 9,000 words a call (±15%), ~30% in speech-to-text style; single calls are prose style.',
+    ...targetNotes,
+  );
+  const md = renderMarkdown({ title: 'buyerside benchmark', machine, rows, notes: [...notes, ...failures.map((f) => `buyerside FAILED: ${f}`)] });
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'latest.md'), md);
+  writeFileSync(join(OUT, 'latest.json'), JSON.stringify({ machine, options: { ...opt, smallReps, batchReps, batchCalls, toolFiles }, results, evalLine, failures }, null, 1) + '\n');
+  rmSync(SCRATCH, { recursive: true, force: true });
+  console.log(md);
+  log(`wrote ${join('bench', 'out', 'latest.md')} and latest.json`);
+  if (failures.length) process.exit(1);
+  if (!haveCli) process.exit(2);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(3);
+});

@@ -1,0 +1,80 @@
+/** Compares measured workloads with buyerside's performance targets and adds the tool speed ratios. */
+
+const round = (n, d = 2) => Number(n.toFixed(d));
+
+/** Seconds per word beyond the 1k-word call, so that process start-up cancels out. */
+function marginal(row, base) {
+  if (!row || !base || row.words <= base.words) return null;
+  return (row.medianS - base.medianS) / (row.words - base.words);
+}
+
+/**
+ * Annotates result rows with target, pass and detail, and explains the comparisons in notes.
+ * @param {object[]} results rows from run.mjs, by id
+ * @param {{ batchCalls: number, batchWords?: number }} context
+ * @returns {{ rows: object[], targetNotes: string[] }}
+ */
+export function targets(results, { batchCalls, batchWords }) {
+  const by = Object.fromEntries(results.map((r) => [r.id, r]));
+  const notes = [];
+  const baseline = by.baseline;
+  for (const id of ['version', 'rules']) {
+    const r = by[id];
+    if (!r || !baseline) continue;
+    const ratio = r.medianS / baseline.medianS;
+    Object.assign(r, { target: '≤ 1.5× `node -e 0`', pass: ratio <= 1.5, detail: `(${round(ratio)}×)` });
+  }
+  if (by['call-9k']) Object.assign(by['call-9k'], { target: '< 0.8 s cold', pass: by['call-9k'].medianS < 0.8 });
+
+  const base = by['call-1k'];
+  const m9 = marginal(by['call-9k'], base);
+  if (base) Object.assign(base, { target: 'reference for linearity' });
+  const m90 = marginal(by['call-90k'], base);
+  if (m9 && m90) {
+    Object.assign(by['call-90k'], { target: 'linear: marginal s/word ≤ 1.5× the 9k call\'s', pass: m90 <= 1.5 * m9, detail: `(${round(m90 / m9)}×)` });
+  }
+  const mMono = marginal(by['monologue-100k'], base);
+  if (mMono && m90) {
+    Object.assign(by['monologue-100k'], { target: 'per word not slower than the 90k call (≤ 1.1×)', pass: mMono <= 1.1 * m90, detail: `(${round(mMono / m90)}×)` });
+  }
+  if (base && (m9 || m90)) {
+    notes.push(`Linearity: marginal cost per word = (wall − wall of the 1k call) / (words − its words), which cancels start-up: 9k ${fmtRate(m9)}, 90k ${fmtRate(m90)}, monologue ${fmtRate(mMono)}.`);
+  }
+
+  const batch = by[`batch-${batchCalls}`];
+  if (batch) {
+    const checks = [];
+    if (batchCalls === 1000) checks.push(['< 30 s', batch.medianS < 30]);
+    checks.push(['≥ 300k words/s', batch.wordsPerS >= 300_000]);
+    if (batch.peakMB !== null) checks.push(['< 300 MB', batch.peakMB < 300]);
+    const missed = checks.filter(([, ok]) => !ok).map(([t]) => t);
+    Object.assign(batch, { target: checks.map(([t]) => t).join(', '), pass: missed.length === 0, detail: missed.length ? `(missed ${missed.join(', ')})` : '' });
+  }
+  const big = by['batch-5000'];
+  if (big && batch && batch.peakMB && big.peakMB) {
+    const growth = big.peakMB / batch.peakMB;
+    Object.assign(big, { target: `peak ≤ 1.25× the ${batchCalls}-call batch's, < 300 MB`, pass: growth <= 1.25 && big.peakMB < 300, detail: `(${round(growth)}×)` });
+  }
+
+  const sub = by['subset-buyerside'];
+  for (const id of ['write-good', 'alex']) {
+    const t = by[id];
+    if (!t) continue;
+    const total = batchWords;
+    if (total && t.words < total) {
+      const est = total / t.wordsPerS;
+      notes.push(`${id} ran once on a stride subset (${t.words.toLocaleString('en-US')} words) because the whole batch would take ~${Math.round(est)} s at that rate; its words/s is extrapolated to the batch as is (it runs single-threaded, one file after another).`);
+    }
+    if (sub?.wordsPerS) {
+      const same = sub.wordsPerS / t.wordsPerS;
+      const full = batch?.wordsPerS ? batch.wordsPerS / t.wordsPerS : null;
+      Object.assign(t, { target: `buyerside ${round(same, 1)}× faster on the same files${full ? ` (${round(full, 1)}× with the full batch)` : ''}` });
+    }
+  }
+  if (sub) Object.assign(sub, { target: 'same files as write-good and alex' });
+  return { rows: results, targetNotes: notes };
+}
+
+function fmtRate(secondsPerWord) {
+  return secondsPerWord ? `${Math.round(1 / secondsPerWord).toLocaleString('en-US')} words/s` : 'n/a';
+}
