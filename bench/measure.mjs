@@ -7,9 +7,9 @@ import { join } from 'node:path';
 const TIME = '/usr/bin/time';
 const PAGE = 4096;
 
-/** True when GNU time is installed and understands `-f '%e %M'` (checked once). */
+/** True when GNU time is installed and understands `-f '%e %M'` (checked once; BENCH_NO_GNU_TIME=1 turns it off). */
 export const hasGnuTime = (() => {
-  if (!existsSync(TIME)) return false;
+  if (process.env.BENCH_NO_GNU_TIME === '1' || !existsSync(TIME)) return false;
   const r = spawnSync(TIME, ['-f', '%e %M', 'true'], { encoding: 'utf8' });
   return r.status === 0 && /^\d+(\.\d+)? \d+\s*$/m.test(r.stderr);
 })();

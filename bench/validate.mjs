@@ -49,6 +49,7 @@ export function validateJson(path, expected) {
  * Validates `--format ndjson` output by streaming it: each non-empty line is JSON, and the lines that
  * are about a file (a call report, or an input error) name each input file exactly once.
  * @returns {Promise<{ ok: boolean, problems: string[], lines: number, calls: number, errors: number }>}
+ * Errors are lines of the form {"error": {file, message, code}}.
  */
 export async function validateNdjson(path, expected) {
   const seen = [];
@@ -56,6 +57,7 @@ export async function validateNdjson(path, expected) {
   let lines = 0;
   let calls = 0;
   let errors = 0;
+  let other = 0;
   let firstError;
   const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   for await (const line of rl) {
@@ -73,16 +75,22 @@ export async function validateNdjson(path, expected) {
       for (const err of obj.errors ?? []) if (fileOf(err)) { errors++; firstError ??= err.message; seen.push(fileOf(err)); }
       continue;
     }
-    const name = fileOf(obj);
-    if (!name) continue;
-    const isError = typeof obj.message === 'string' && !('metrics' in obj) && !('score' in obj);
-    if (isError) {
+    if (obj?.error && fileOf(obj.error)) {
       errors++;
-      firstError ??= obj.message;
-    } else calls++;
+      firstError ??= `${fileOf(obj.error)}: ${obj.error.message}`;
+      seen.push(fileOf(obj.error));
+      continue;
+    }
+    const name = fileOf(obj);
+    if (!name) {
+      other++;
+      continue;
+    }
+    calls++;
     seen.push(name);
   }
   problems.push(...compare(seen, expected));
+  if (other) problems.push(`${other} line(s) that are neither a call nor an error`);
   if (errors) problems.push(`${errors} input error(s), e.g. ${firstError}`);
   return { ok: problems.length === 0, problems, lines, calls, errors };
 }
