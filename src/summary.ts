@@ -1,5 +1,5 @@
 /** Condenses call reports into plain-data tables (per call, per rep, batch totals) while keeping only small per-call aggregates. */
-import type { CallReport, Finding, FindingKind, InputError } from './types.js';
+import type { CallReport, Finding, InputError } from './types.js';
 
 /** The sort keys of the per-call table. Each sorts the row that needs attention first; ties go by file. */
 export const SORT_KEYS = ['score', 'file', 'talk', 'questions', 'findings'] as const;
@@ -266,9 +266,4 @@ export function summarize(calls: readonly CallReport[], errors: readonly InputEr
   for (const call of calls) builder.add(call);
   for (const error of errors) builder.addError(error);
   return builder.result(options);
-}
-
-/** Counts findings of one kind, suppressed ones excluded; used by formatters that show a single call. */
-export function countKind(call: CallReport, kind: FindingKind): number {
-  return call.findings.filter((f) => f.kind === kind && !f.suppressed).length;
 }

@@ -169,7 +169,7 @@ function findingsTable(call: CallReport): string {
   const rows = call.findings.map((f) => {
     const where = f.scope === 'call' && !f.line ? 'call' : `${f.line}${f.time !== undefined ? `<br><span class="muted">${formatTime(f.time)}</span>` : ''}`;
     return (
-      `<tr class="${f.suppressed ? 'suppressed' : ''}"><td class="num">${where}</td><td>${h(f.speaker)}</td>` +
+      `<tr${f.suppressed ? ' class="suppressed"' : ''}><td class="num">${where}</td><td>${h(f.speaker)}</td>` +
       `<td><code>${h(f.ruleId)}</code><br><span class="pill ${f.kind === 'seller-centric' ? 'seller-centric' : 'buyer-ownership'}">${h(f.kind)}</span> <span class="sev-${h(f.severity)}">${h(f.severity)}</span></td>` +
       `<td class="quote">${quote(f)}</td><td>${h(f.message)}</td><td class="note">${h(f.suggestion)}${f.suppressed ? '<br><span class="muted">(suppressed)</span>' : ''}</td></tr>`
     );

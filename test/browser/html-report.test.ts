@@ -67,7 +67,8 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
   });
 
   it('renders hostile transcript text as text and runs none of it', async () => {
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    // The page's global object; typed loosely because the tests compile without the DOM library.
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);

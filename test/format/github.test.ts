@@ -1,0 +1,42 @@
+/** GitHub annotations: one line per counted finding, input error and failed gate, escaped so text cannot break out. */
+import { describe, expect, it } from 'vitest';
+import { formatGithub, workflowCommand } from '../../src/format/github.js';
+import { escapeGithubData, escapeGithubProperty } from '../../src/format/escape.js';
+import type { Report } from '../../src/types.js';
+import { acmeCall, sampleReport } from './sample-report.js';
+
+describe('formatGithub', () => {
+  const lines = formatGithub(sampleReport, { color: false }).trimEnd().split('\n');
+
+  it('writes one line per unsuppressed finding, input error and failed gate', () => {
+    const findings = sampleReport.calls.flatMap((c) => c.findings).filter((f) => !f.suppressed).length;
+    expect(lines).toHaveLength(findings + sampleReport.errors.length + sampleReport.gates!.length);
+    expect(lines.some((l) => l.includes('line=21'))).toBe(false);
+  });
+
+  it('maps severities to commands', () => {
+    expect(lines[0]).toMatch(/^::warning file=calls\/acme-discovery\.vtt,line=1,title=buyerside seller-talk-share::/);
+    expect(lines.filter((l) => l.startsWith('::error ') && l.includes('feature-dump'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(3);
+    expect(lines.at(-1)).toBe('::error file=calls/acme-discovery.vtt,title=buyerside gate min-score::score 42 is below the minimum of 60');
+  });
+
+  it('escapes data and properties by GitHub rules', () => {
+    expect(escapeGithubData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
+    expect(escapeGithubProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+    expect(workflowCommand('warning', { file: 'x,y:z.txt', line: 3 }, 'm')).toBe('::warning file=x%2Cy%3Az.txt,line=3::m');
+  });
+
+  it('keeps hostile text on one line so it cannot issue its own command', () => {
+    const report: Report = {
+      ...sampleReport,
+      calls: [{ ...acmeCall, file: 'calls\\evil,name:.txt', findings: [{ ...acmeCall.findings[1]!, message: 'hi\n::add-mask::secret\r\n%0A' }] }],
+      errors: [],
+      gates: [],
+    };
+    const out = formatGithub(report, { color: false });
+    expect(out.split('\n')).toHaveLength(2);
+    expect(out).toContain('file=calls/evil%2Cname%3A.txt');
+    expect(out).toContain('hi%0A::add-mask::secret%0D%0A%250A');
+  });
+});

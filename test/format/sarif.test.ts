@@ -1,0 +1,102 @@
+/** SARIF: the structure GitHub code scanning requires, consistent rule indexes, levels, fingerprints and suppressions. */
+import { describe, expect, it } from 'vitest';
+import { artifactUri, formatSarif, FINGERPRINT_KEY } from '../../src/format/sarif.js';
+import type { Report } from '../../src/types.js';
+import { globexCall, sampleReport } from './sample-report.js';
+
+type Json = any;
+const render = (report: Report): Json => JSON.parse(formatSarif(report, { color: false }));
+
+describe('formatSarif', () => {
+  const log = render(sampleReport);
+  const run = log.runs[0];
+
+  it('has the required top-level and driver keys', () => {
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    expect(run.tool.driver).toMatchObject({ name: 'buyerside', version: '0.1.0' });
+    expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
+    for (const rule of run.tool.driver.rules) {
+      expect(Object.keys(rule)).toEqual(
+        expect.arrayContaining(['id', 'name', 'shortDescription', 'fullDescription', 'help', 'defaultConfiguration', 'properties']),
+      );
+      expect(rule.help.text).toBeTruthy();
+      expect(rule.help.markdown).toBeTruthy();
+      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+      expect(rule.properties.tags).toContain(rule.properties.category);
+    }
+  });
+
+  it('gives every result a consistent rule index, a level and a location from line 1 on', () => {
+    const rules = run.tool.driver.rules;
+    expect(run.results).toHaveLength(sampleReport.calls.reduce((n, c) => n + c.findings.length, 0));
+    for (const result of run.results) {
+      expect(rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(['error', 'warning', 'note']).toContain(result.level);
+      expect(result.message.text).toBeTruthy();
+      const loc = result.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).not.toMatch(/\\|^\.\/|^\//);
+      expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(loc.region.startColumn).toBeGreaterThanOrEqual(1);
+      expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
+    }
+  });
+
+  it('maps severities to levels', () => {
+    const level = (id: string) => run.results.find((r: Json) => r.ruleId === id).level;
+    expect(level('feature-dump')).toBe('error');
+    expect(level('seller-we-talk')).toBe('warning');
+    expect(level('open-question')).toBe('note');
+  });
+
+  it('points call-scope findings at line 1 and encodes file names as URIs', () => {
+    const callScope = run.results.find((r: Json) => r.ruleId === 'seller-talk-share');
+    expect(callScope.locations[0].physicalLocation.region.startLine).toBe(1);
+    const globex = run.results.find((r: Json) => r.properties.speaker === 'Lee Chen');
+    expect(globex.locations[0].physicalLocation.artifactLocation.uri).toBe('calls/globex%20demo.txt');
+  });
+
+  it('marks suppressed findings and only those', () => {
+    const suppressed = run.results.filter((r: Json) => r.suppressions);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0].suppressions).toEqual([{ kind: 'inSource' }]);
+  });
+
+  it('keeps fingerprints unique within the run and stable across runs', () => {
+    const prints = run.results.map((r: Json) => `${r.locations[0].physicalLocation.artifactLocation.uri} ${r.partialFingerprints[FINGERPRINT_KEY]}`);
+    expect(new Set(prints).size).toBe(prints.length);
+    // Moving a finding to another line does not change its fingerprint.
+    const moved = structuredClone(sampleReport);
+    moved.calls[1]!.findings[1]!.line = 99;
+    const again = render(moved).runs[0].results;
+    expect(again.map((r: Json) => r.partialFingerprints)).toEqual(run.results.map((r: Json) => r.partialFingerprints));
+  });
+
+  it('reports input errors as tool execution notifications', () => {
+    const invocation = run.invocations[0];
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toHaveLength(2);
+    expect(invocation.toolExecutionNotifications[0]).toMatchObject({ level: 'error', descriptor: { id: 'E_PARSE' } });
+    const clean = render({ ...sampleReport, errors: [] }).runs[0].invocations[0];
+    expect(clean).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
+  });
+
+  it('adds a rule for findings whose rule the report lacks, so indexes stay valid', () => {
+    const report: Report = { ...sampleReport, rules: [], calls: [globexCall] };
+    const r = render(report).runs[0];
+    const ids = r.tool.driver.rules.map((x: Json) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const result of r.results) expect(ids[result.ruleIndex]).toBe(result.ruleId);
+  });
+});
+
+describe('artifactUri', () => {
+  it('keeps relative paths relative with forward slashes', () => {
+    expect(artifactUri('.\\calls\\a b#1.txt')).toEqual({ uri: 'calls/a%20b%231.txt', uriBaseId: '%SRCROOT%' });
+  });
+  it('turns absolute paths into file URIs', () => {
+    expect(artifactUri('/home/me/call.txt').uri).toBe('file:///home/me/call.txt');
+    expect(artifactUri('C:\\calls\\x.txt').uri).toBe('file:///C:/calls/x.txt');
+  });
+});
