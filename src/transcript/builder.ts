@@ -78,6 +78,7 @@ export function parseClock(value: string): number | undefined {
   const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,9}))?$/.exec(value.trim());
   if (!m) return undefined;
   const [, h, mi, s, frac] = m;
+  if (Number(s) > 59 || (Number(mi) > 59 && h !== undefined)) return undefined;
   const seconds = Number(h ?? 0) * 3600 + Number(mi) * 60 + Number(s) + (frac ? Number(`0.${frac}`) : 0);
   return Number.isFinite(seconds) ? seconds : undefined;
 }
