@@ -26,14 +26,14 @@ export function cleanName(label: string): string {
 }
 
 /**
- * Names a speaker id from a JSON or token file: numbers become "Speaker 0", single letters
- * (AssemblyAI) become "Speaker A", and anything else (SPEAKER_01, spk_0, "Dana") stays as it is.
+ * Names a speaker id from a JSON or token file: numbers become "Speaker 0"; anything else
+ * (SPEAKER_01, spk_0, "Dana") stays as it is.
  */
 export function speakerName(id: unknown, fallback = 'Speaker'): string {
   if (typeof id === 'number' && Number.isFinite(id)) return `Speaker ${id}`;
   if (typeof id !== 'string') return fallback;
   const s = id.trim();
   if (!s) return fallback;
-  if (/^\d+$/.test(s) || /^[A-Z]$/.test(s)) return `Speaker ${s}`;
+  if (/^\d+$/.test(s)) return `Speaker ${s}`;
   return s;
 }

@@ -24,7 +24,9 @@ export const assemblyai: Layout = {
       if (!isObject(u) || typeof u.text !== 'string') throw ctx.fail(path, 'expected an utterance with a "text" string');
       const start = num(u.start);
       const end = num(u.end);
-      return timed({ speaker: speakerName(u.speaker), text: u.text, line: ctx.lineOf(path) }, start === undefined ? undefined : start / 1000, end === undefined ? undefined : end / 1000);
+      // AssemblyAI labels speakers "A", "B"...; alone a letter reads like an initial, so name it.
+      const speaker = typeof u.speaker === 'string' && /^[A-Z]$/.test(u.speaker) ? `Speaker ${u.speaker}` : speakerName(u.speaker);
+      return timed({ speaker, text: u.text, line: ctx.lineOf(path) }, start === undefined ? undefined : start / 1000, end === undefined ? undefined : end / 1000);
     });
     return { segments };
   },
