@@ -100,7 +100,10 @@ function repChart(reps: RepRow[]): string {
 function timeline(call: CallReport): string {
   const turns = call.timeline;
   if (turns.length === 0) return '<p class="muted">No turns.</p>';
-  const timed = turns.every((t) => t.start !== undefined && t.end !== undefined && t.end >= t.start);
+  // Time is used only when every turn has it and the call lasts a while; otherwise words keep the chart meaningful.
+  const timed =
+    turns.every((t) => t.start !== undefined && t.end !== undefined && t.end >= t.start) &&
+    Math.max(...turns.map((t) => t.end!)) > Math.min(...turns.map((t) => t.start!));
   const origin = timed ? Math.min(...turns.map((t) => t.start!)) : 0;
   const spans = timed ? turns.map((t) => ({ at: t.start! - origin, size: t.end! - t.start! })) : [];
   if (!timed) {
@@ -140,7 +143,8 @@ function journeyMap(call: CallReport): string {
   );
   const cells = sequence.map((step, t) => {
     const lanePos = STEPS.indexOf(step);
-    return `<rect x="${round(label + t * cell)}" y="${lanePos * lane + 2}" width="${round(Math.max(1, cell - 1))}" height="${lane - 4}" fill="${STEP_COLORS[step] ?? '#999'}"><title>Turn ${t + 1}: ${h(step)}</title></rect>`;
+    if (lanePos < 0) return '';
+    return `<rect x="${round(label + t * cell)}" y="${lanePos * lane + 2}" width="${round(Math.max(1, cell - 1))}" height="${lane - 4}" fill="${STEP_COLORS[step]}"><title>Turn ${t + 1}: ${step}</title></rect>`;
   });
   const marks = jumps.map((j) => {
     const x = round(label + j.turn * cell + cell / 2);

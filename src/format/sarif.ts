@@ -112,7 +112,8 @@ export const formatSarif: Formatter = (report) => {
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId)!,
         level: sarifLevel(f.severity),
-        message: { text: f.suggestion ? `${f.message} ${f.suggestion}` : f.message },
+        // Code scanning rejects results with an empty message, so the rule id stands in when a pack leaves it blank.
+        message: { text: [f.message, f.suggestion].filter(Boolean).join(' ') || f.ruleId },
         locations: [
           {
             physicalLocation: {

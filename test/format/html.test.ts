@@ -74,3 +74,16 @@ describe('formatHtml', () => {
     expect(HOSTILE.script).toContain('<script>');
   });
 });
+
+describe('formatHtml charts on odd input', () => {
+  it('falls back to words when times are all zero, and skips unknown journey steps', () => {
+    const report: Report = structuredClone(sampleReport);
+    const call = report.calls[0]!;
+    call.timeline = call.timeline.map((t) => ({ ...t, start: 0, end: 0 }));
+    (call.journey.sequence as string[])[0] = 'mystery';
+    const out = formatHtml(report, { color: false });
+    expect(out).toContain('aria-label="Talk-time timeline by words"');
+    expect(out).not.toContain('mystery');
+    expect(out).not.toMatch(/y="-/);
+  });
+});
