@@ -88,6 +88,10 @@ export interface Rule {
   patterns?: string[];
   /** Patterns that, when they match the same sentence, cancel the rule. */
   exceptions?: string[];
+  /** Patterns that must each match somewhere in the sentence too (an AND to `patterns`' OR). */
+  requires?: string[];
+  /** A list rule: the sentence must name at least this many items (commas, "and"). */
+  minItems?: number;
   /** For `question` rules: which question classes the rule reports. */
   questionTypes?: QuestionType[];
   /** For `metric` rules: which metric is compared with which threshold. */

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The launcher: answers --version without loading anything else, then hands over to the CLI.
+import { readFileSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
+} else {
+  const { main } = await import('../dist/cli.js');
+  process.exitCode = await main(args);
+}

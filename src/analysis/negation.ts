@@ -1,0 +1,19 @@
+/** Whether a match is negated or declined ("I'm not going to pitch you", "we don't need to talk about our product"). */
+import type { Token } from '../text/tokens.js';
+
+const NEGATORS = new Set(['not', 'never', 'no', 'without', 'instead', 'skip', 'avoid', 'nor']);
+/** A clause boundary: what follows "but" is asserted even after a denial ("I won't pressure you, but ..."). */
+const BOUNDARY = new Set(['but', 'however', 'though', 'although', 'except', 'yet', 'still']);
+const WINDOW = 6;
+
+/** True when a negator stands within a few words before `from`, in the same clause. */
+export function isNegated(tokens: readonly Token[], from: number): boolean {
+  for (let i = from - 1; i >= 0 && i >= from - WINDOW; i--) {
+    const w = tokens[i]!.word;
+    if (BOUNDARY.has(w)) return false;
+    if (NEGATORS.has(w)) return true;
+    // "rather than X" declines X; "I'd rather help you" does not decline the help.
+    if (w === 'than' && tokens[i - 1]?.word === 'rather') return true;
+  }
+  return false;
+}

@@ -1,0 +1,219 @@
+/** The analysis of one call: transcript and rules in, a CallReport out. No printing, no I/O. */
+import type { CallReport, Finding, InputFormat, JourneyStepName, Role, Rule, Transcript } from './types.js';
+import { parseText, type ParseOptions } from './transcript/index.js';
+import { decideRoles } from './roles.js';
+import { splitSentences } from './text/sentences.js';
+import { tokenize, countWords, type Token } from './text/tokens.js';
+import { classifyQuestion } from './analysis/questions.js';
+import { callMetrics, speakerStats, type QuestionCounts } from './metrics.js';
+import { scoreCall } from './score.js';
+import { rankTips } from './tips.js';
+import { mapJourney, type JourneyTurn } from './journey.js';
+import { checkMetric } from './kinds/metric.js';
+import { SENTENCE_KINDS } from './kinds/index.js';
+import { compileRules, type CompiledRule, type Engine } from './analysis/engine.js';
+import { loadRules } from './rules/load.js';
+import { lineAt } from './transcript/position.js';
+
+export interface AnalyzeOptions {
+  /** The file name to report (also a hint for format detection). */
+  file?: string;
+  /** Seller names; without them the sellers are detected. */
+  sellers?: readonly string[];
+  /** Force an input format. */
+  format?: InputFormat | 'auto';
+  columns?: Record<string, string>;
+  /** "discovery", "demo", ...: picks per-call-type thresholds of conversation-shape rules. */
+  callType?: string;
+  /** Compiled rules; defaults to the built-in pack. */
+  engine?: Engine;
+}
+
+let defaultEngine: Engine | undefined;
+
+/** The built-in rules, compiled once per process. */
+export function builtinEngine(): Engine {
+  defaultEngine ??= compileRules(loadRules());
+  return defaultEngine;
+}
+
+/** Parses and analyzes a transcript. Throws InputProblem when the text is not a readable transcript. */
+export function analyze(text: string, options: AnalyzeOptions = {}): CallReport {
+  const parseOptions: ParseOptions = { fileName: options.file };
+  if (options.format) parseOptions.format = options.format;
+  if (options.columns) parseOptions.columns = options.columns;
+  return analyzeTranscript(parseText(text, parseOptions), options);
+}
+
+/** Analyzes a parsed transcript. Never throws on odd content. */
+export function analyzeTranscript(transcript: Transcript, options: AnalyzeOptions = {}): CallReport {
+  const engine = options.engine ?? builtinEngine();
+  const { turns } = transcript;
+  const roleDecisions = decideRoles(turns, { sellers: options.sellers });
+  const roleByName = new Map(roleDecisions.map((r) => [r.name, r.role]));
+  const roleOf = (name: string): Role => roleByName.get(name) ?? 'buyer';
+  const roles = turns.map((t) => roleOf(t.speaker));
+  const script = roleDecisions.length === 1 && roleDecisions[0]!.method === 'script';
+  const warnings = [...transcript.warnings];
+  if (options.sellers?.length && !roles.includes('seller')) {
+    warnings.push(`no speaker matches --seller ${options.sellers.join(', ')} (speakers: ${roleDecisions.map((r) => r.name).join(', ')})`);
+  }
+
+  const wordsPerTurn = turns.map((t) => countWords(t.text));
+  const findings: Finding[] = [];
+  const questions: QuestionCounts = { total: 0, open: 0, closed: 0, leading: 0 };
+  const cueSteps = journeyCueIndex(engine.lexicon);
+  const journeyTurns: JourneyTurn[] = [];
+
+  turns.forEach((turn, turnIndex) => {
+    const cues = new Set<JourneyStepName>();
+    if (roles[turnIndex] !== 'seller') {
+      for (const tok of tokenize(turn.text)) for (const s of cueSteps.get(tok.stem) ?? []) cues.add(s);
+      journeyTurns.push({ role: 'buyer', line: turn.line, cues });
+      return;
+    }
+    for (const sentence of splitSentences(turn.text)) {
+      const tokens = tokenize(sentence.text);
+      if (tokens.length === 0) continue;
+      for (const tok of tokens) for (const s of cueSteps.get(tok.stem) ?? []) cues.add(s);
+      const question = classifyQuestion(tokens, sentence.questionMark);
+      if (question.isQuestion) {
+        questions.total++;
+        questions[question.type!]++;
+      }
+      const hits = judgeSentence(engine, sentence.text, tokens, question);
+      for (const { rule, from, to } of hits) {
+        const startOffset = tokens[from]!.start;
+        const endOffset = tokens[Math.max(from, to - 1)]!.end;
+        const pos = lineAt(turn, sentence.start + startOffset);
+        findings.push({
+          ruleId: rule.id,
+          kind: rule.focus,
+          category: rule.category,
+          severity: rule.severity,
+          speaker: turn.speaker,
+          line: pos.line,
+          ...(pos.time !== undefined ? { time: pos.time } : {}),
+          turn: turnIndex,
+          text: sentence.text,
+          match: sentence.text.slice(startOffset, endOffset),
+          column: startOffset,
+          message: rule.message,
+          suggestion: rule.suggestion,
+        });
+      }
+    }
+    journeyTurns.push({ role: 'seller', line: turn.line, cues });
+  });
+
+  applySuppressions(findings, transcript);
+  const metrics = callMetrics(turns, roles, wordsPerTurn, questions, findings);
+  const firstSellerTurn = roles.indexOf('seller');
+  for (const rule of engine.metricRules) {
+    if (script && rule.metric?.name !== 'longestSellerMonologueWords') continue;
+    const hit = checkMetric(rule, metrics, options.callType);
+    if (!hit) continue;
+    const at = Math.max(0, firstSellerTurn);
+    findings.push({
+      ruleId: rule.id,
+      kind: rule.focus,
+      category: rule.category,
+      severity: rule.severity,
+      speaker: turns[at]?.speaker ?? '',
+      line: turns[at]?.line ?? 1,
+      turn: at,
+      text: '',
+      match: '',
+      column: 0,
+      message: `${rule.message} (${formatMetric(rule, hit.value)} is ${hit.direction} the ${hit.direction === 'above' ? 'limit' : 'minimum'} of ${formatMetric(rule, hit.limit)})`,
+      suggestion: rule.suggestion,
+      scope: 'call',
+    });
+  }
+
+  const weighted = (kind: string) =>
+    findings.filter((f) => f.kind === kind && !f.suppressed && f.scope !== 'call').reduce((s, f) => s + (engine.byId.get(f.ruleId)?.weight ?? 1), 0);
+  const scoreInput = { metrics, sellerCentric: weighted('seller-centric'), buyerOwnership: weighted('buyer-ownership'), script };
+  const { score, components } = scoreCall(scoreInput);
+
+  const speakers = speakerStats(turns, roleOf, wordsPerTurn);
+  return {
+    file: options.file ?? '<text>',
+    format: transcript.format,
+    ...(transcript.layout ? { layout: transcript.layout } : {}),
+    ...(options.callType ? { callType: options.callType } : {}),
+    score,
+    scoreComponents: components,
+    speakers,
+    roles: roleDecisions,
+    metrics,
+    findings,
+    journey: mapJourney(journeyTurns, findings),
+    tips: rankTips(findings, engine.byId, scoreInput, components),
+    warnings,
+    timeline: turns.map((t, i) => ({
+      role: roles[i]!,
+      words: wordsPerTurn[i]!,
+      ...(t.start !== undefined ? { start: t.start } : {}),
+      ...(t.end !== undefined ? { end: t.end } : {}),
+    })),
+  };
+}
+
+interface RuleHit {
+  rule: Rule;
+  from: number;
+  to: number;
+}
+
+/** Runs the sentence-level rules: seller-centric phrases first, so that questions can yield to them. */
+export function judgeSentence(engine: Engine, text: string, tokens: readonly Token[], question: ReturnType<typeof classifyQuestion>): RuleHit[] {
+  const candidates = new Set<CompiledRule>(engine.alwaysTry);
+  for (const tok of tokens) for (const c of engine.index.get(tok.stem) ?? []) candidates.add(c);
+  const ordered = engine.sentenceRules.filter((c) => candidates.has(c));
+  ordered.sort((a, b) => rank(a) - rank(b));
+  const ctx = { text, tokens, question, sellerCentricPhrase: false };
+  const hits: RuleHit[] = [];
+  for (const compiled of ordered) {
+    const check = SENTENCE_KINDS[compiled.rule.kind];
+    const hit = check?.(compiled, ctx);
+    if (!hit) continue;
+    hits.push({ rule: compiled.rule, from: hit.from, to: hit.to });
+    if (compiled.rule.focus === 'seller-centric') ctx.sellerCentricPhrase = true;
+  }
+  return hits;
+}
+
+function rank(c: CompiledRule): number {
+  return (c.rule.kind === 'phrase' ? 0 : 2) + (c.rule.focus === 'seller-centric' ? 0 : 1);
+}
+
+function applySuppressions(findings: Finding[], transcript: Transcript): void {
+  const list = transcript.suppressions;
+  if (!list?.length) return;
+  for (const f of findings) {
+    if (list.some((s) => s.line === f.line && (s.ruleIds.length === 0 || s.ruleIds.includes(f.ruleId)))) f.suppressed = true;
+  }
+}
+
+function journeyCueIndex(lexicon: ReadonlyMap<string, string[]>): Map<string, JourneyStepName[]> {
+  const index = new Map<string, JourneyStepName[]>();
+  for (const step of ['reasons', 'explore', 'decide', 'own'] as const) {
+    for (const entry of lexicon.get(`journey-${step}`) ?? []) {
+      const toks = tokenize(entry);
+      if (toks.length !== 1) continue;
+      const list = index.get(toks[0]!.stem) ?? [];
+      if (!list.includes(step)) list.push(step);
+      index.set(toks[0]!.stem, list);
+    }
+  }
+  return index;
+}
+
+function formatMetric(rule: Rule, value: number): string {
+  const name = rule.metric?.name ?? '';
+  if (name === 'sellerTalkShare') return `${Math.round(value * 100)}%`;
+  if (name.endsWith('Seconds')) return `${Math.round(value)} s`;
+  if (name.endsWith('Words')) return `${value} words`;
+  return String(value);
+}

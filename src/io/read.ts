@@ -1,0 +1,63 @@
+/** Reading one input's bytes safely: regular files only, with a size limit; "-" is standard input. */
+import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
+import { InputProblem } from '../errors.js';
+import { describeFsError } from './inputs.js';
+
+/** Default largest input, in bytes; configurable with --max-size. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Reads a file, refusing FIFOs, devices and files over `maxBytes` with a clear message. */
+export function readInput(file: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
+  if (file === '-') return readStdin(maxBytes);
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw new InputProblem('E_READ', describeFsError(e));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new InputProblem('E_READ', 'is a folder');
+    if (!st.isFile()) throw new InputProblem('E_READ', 'not a regular file (a FIFO, socket or device); refusing to read it');
+    if (st.size > maxBytes) throw new InputProblem('E_TOO_LARGE', `the file is ${mb(st.size)}, over the limit of ${mb(maxBytes)} (raise it with --max-size)`);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } catch (e) {
+    if (e instanceof InputProblem) throw e;
+    throw new InputProblem('E_READ', describeFsError(e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readStdin(maxBytes: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw new InputProblem('E_READ', describeFsError(e));
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new InputProblem('E_TOO_LARGE', `standard input is over the limit of ${mb(maxBytes)} (raise it with --max-size)`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
+function mb(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}

@@ -1,0 +1,32 @@
+/**
+ * The phrase kind: any of the rule's patterns matches, every `requires` pattern matches, no
+ * exception does, the match is not negated, and a list rule's sentence names enough items.
+ */
+import { findMatch } from '../patterns/match.js';
+import { isNegated } from '../analysis/negation.js';
+import type { SentenceCheck, SentenceContext } from './types.js';
+
+export const checkPhrase: SentenceCheck = (compiled, ctx) => {
+  for (const pattern of compiled.patterns) {
+    const span = findMatch(pattern, ctx.tokens);
+    if (!span || isNegated(ctx.tokens, span.from)) continue;
+    if (compiled.exceptions.some((e) => findMatch(e, ctx.tokens))) return null;
+    if (!compiled.requires.every((r) => findMatch(r, ctx.tokens))) return null;
+    if (compiled.rule.minItems && listItems(ctx, span.to) < compiled.rule.minItems) return null;
+    return span;
+  }
+  return null;
+};
+
+/**
+ * Items in a list after the match: commas, "and", "plus". Speech-to-text has no commas, so there
+ * a long run of words after the match counts as a list too.
+ */
+export function listItems(ctx: SentenceContext, after: number): number {
+  const rest = ctx.tokens.slice(after);
+  if (rest.length === 0) return 0;
+  const tail = ctx.text.slice(rest[0]!.start);
+  const separators = (tail.match(/,|;/g)?.length ?? 0) + rest.filter((t) => t.word === 'and' || t.word === 'plus').length;
+  if (!/[,.;]/.test(ctx.text) && rest.length >= 10) return Math.max(separators + 1, 3);
+  return separators + 1;
+}

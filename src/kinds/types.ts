@@ -1,0 +1,21 @@
+/** The contract every sentence-level rule kind implements. */
+import type { Token } from '../text/tokens.js';
+import type { QuestionInfo } from '../analysis/questions.js';
+import type { CompiledRule } from '../analysis/engine.js';
+
+export interface SentenceContext {
+  /** The sentence as written (for list counting). */
+  text: string;
+  tokens: readonly Token[];
+  question: QuestionInfo;
+  /** Whether a seller-centric phrase rule already matched this sentence. */
+  sellerCentricPhrase: boolean;
+}
+
+/** A rule's hit: the token span that triggered it. */
+export interface Hit {
+  from: number;
+  to: number;
+}
+
+export type SentenceCheck = (rule: CompiledRule, ctx: SentenceContext) => Hit | null;

@@ -1,0 +1,99 @@
+/**
+ * Who is selling: given names, or detected from what each speaker says (introduces a company,
+ * talks about "our" offering, thanks the other side for their time, runs the agenda, asks the
+ * discovery questions). One speaker alone is a script: all seller speech.
+ */
+import type { RoleDecision, Turn } from './types.js';
+
+interface Cue {
+  re: RegExp;
+  weight: number;
+  reason: string;
+  /** Counted at most this many times per speaker. */
+  cap: number;
+}
+
+const SELLER_CUES: Cue[] = [
+  { re: /\b(?:this is|i'm|i am|it's|my name is)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+)?\s+(?:with|from|at|over at|calling from|here from)\s+\p{L}/iu, weight: 4, reason: 'introduces themselves with a company', cap: 1 },
+  { re: /^(?:hi|hello|hey|good (?:morning|afternoon))?[\s,]*(?:[\p{L}'-]+[\s,]+)?(?:[\p{L}'-]+\s+[\p{L}'-]+\s+)?(?:with|from)\s+\p{Lu}/u, weight: 3, reason: 'introduces themselves with a company', cap: 1 },
+  { re: /\b(?:thanks?|thank you)(?: so much| again)? for (?:taking|making|finding) (?:the |some )?time|\bthanks? for your time|\bthank you for having me|\bthanks? for (?:jumping|hopping) on/i, weight: 2, reason: 'thanks the other side for their time', cap: 1 },
+  { re: /\b(?:agenda|what i(?:'d| would) like to (?:do|cover) today|(?:let me|i'll|i will|i'm going to|i'm gonna) (?:walk|take|show|share|run) (?:you|my screen|through)|share my screen|quick overview|the demo)\b/i, weight: 2, reason: 'runs the agenda or the presentation', cap: 2 },
+  { re: /\b(?:our|we've got|we have|we offer|we do|we're the|we are the)\s+(?:\w+\s+){0,2}(?:product|platform|solution|software|tool|system|app|service|services|pricing|price|plans?|polic(?:y|ies)|package|packages|customers|clients|team|firm|agency|company|panels|installers?|warranty|coverage|module|features?|offer|discount|contract|program|process|carrier|lineup|portfolio|inventory|rates?|trim|models?|fee|fees)\b/i, weight: 1.5, reason: 'talks about "our" offering', cap: 6 },
+  { re: /\b(?:sign(?:ed)? (?:today|this week|by)|discount|special (?:price|offer|rate)|lock in|end of (?:the )?(?:month|quarter)|next steps on our side|send (?:you|over) (?:the )?(?:contract|proposal|quote|agreement))\b/i, weight: 1, reason: 'proposes terms or next steps', cap: 3 },
+  { re: /\b(?:what made you|what's driving|why now|tell me (?:a bit |a little )?(?:more )?about|walk me through|help me understand|what would (?:you|your)|how (?:do|does|are|is) (?:you|your)|what (?:does|do|is|are) (?:you|your)|what's (?:been|your|got you)|what happens if)\b/i, weight: 1, reason: 'asks the discovery questions', cap: 6 },
+  { re: /\b(?:you mentioned|it sounds like|what i'm hearing|if i'm hearing you|did i get that right|so you've got)\b/i, weight: 1, reason: 'reflects back what the other side said', cap: 3 },
+];
+
+const BUYER_CUES: Cue[] = [
+  { re: /\b(?:how much (?:does|is|would|will)|what does it cost|what's the price|can it|does it (?:integrate|work|support|handle)|do you (?:integrate|support|offer)|is there a (?:discount|trial)|send me (?:the|a|some)|i'll (?:need to )?(?:talk|check) (?:to|with) my|our current (?:vendor|provider|system|tool|policy|carrier|setup)|we(?:'re| are) (?:looking|evaluating|struggling|trying)|we use|we've been using|my (?:wife|husband|boss|manager|team|cfo|board|partner)\b)/i, weight: 1.5, reason: 'asks about the offering or describes their own situation', cap: 6 },
+  { re: /^(?:hello|hi)?[,\s]*this is [\p{L}'-]+\.?\s*$|^(?:\p{L}+ )?speaking\.?$/iu, weight: 1, reason: 'answers the call', cap: 1 },
+];
+
+export interface RoleOptions {
+  /** Names given by the user (case-insensitive); everyone else is a buyer. */
+  sellers?: readonly string[];
+}
+
+/** Decides each speaker's role. Deterministic: ties go to the speaker who talks first. */
+export function decideRoles(turns: readonly Turn[], options: RoleOptions = {}): RoleDecision[] {
+  const names: string[] = [];
+  for (const t of turns) if (!names.includes(t.speaker)) names.push(t.speaker);
+  if (options.sellers && options.sellers.length > 0) {
+    const given = new Set(options.sellers.map((s) => s.trim().toLowerCase()));
+    return names.map((name) => {
+      const seller = given.has(name.toLowerCase());
+      return { name, role: seller ? 'seller' : 'buyer', method: 'given', confidence: 1, reasons: [seller ? 'named with --seller' : 'not named with --seller'] };
+    });
+  }
+  if (names.length === 1) {
+    return [{ name: names[0]!, role: 'seller', method: 'script', confidence: 1, reasons: ['the only speaker: judged as a script'] }];
+  }
+  const scored = names.map((name) => scoreSpeaker(name, turns));
+  const ranked = [...scored].sort((a, b) => b.score - a.score || names.indexOf(a.name) - names.indexOf(b.name));
+  const top = ranked[0]!;
+  const second = ranked[1]!;
+  // Others sell too only when they show strong seller cues of their own (an AE and an SE together).
+  const sellers = new Set([top.name]);
+  for (const s of ranked.slice(1)) if (s.strong >= 2 && s.score >= Math.max(4, top.score * 0.5)) sellers.add(s.name);
+  const margin = top.score - Math.max(0, second.score);
+  const confidence = Math.round(Math.min(0.99, 0.5 + margin / (2 * (Math.abs(top.score) + Math.abs(second.score) + 2))) * 100) / 100;
+  return scored.map((s) => {
+    const seller = sellers.has(s.name);
+    return {
+      name: s.name,
+      role: seller ? 'seller' : 'buyer',
+      method: 'detected',
+      confidence: seller && s.name !== top.name ? Math.min(confidence, 0.6) : confidence,
+      reasons: s.reasons.length ? s.reasons : ['no seller cues'],
+    };
+  });
+}
+
+interface SpeakerScore {
+  name: string;
+  score: number;
+  strong: number;
+  reasons: string[];
+}
+
+function scoreSpeaker(name: string, turns: readonly Turn[]): SpeakerScore {
+  const counts = new Map<Cue, number>();
+  for (const t of turns) {
+    if (t.speaker !== name) continue;
+    for (const cue of [...SELLER_CUES, ...BUYER_CUES]) {
+      const n = counts.get(cue) ?? 0;
+      if (n < cue.cap && cue.re.test(t.text)) counts.set(cue, n + 1);
+    }
+  }
+  let score = 0;
+  let strong = 0;
+  const reasons: string[] = [];
+  for (const [cue, n] of counts) {
+    const seller = SELLER_CUES.includes(cue);
+    score += (seller ? 1 : -1) * cue.weight * n;
+    if (seller && cue.weight >= 1.5) strong += n;
+    const reason = seller ? cue.reason : `${cue.reason} (a buyer cue)`;
+    if (!reasons.includes(reason)) reasons.push(reason);
+  }
+  return { name, score, strong, reasons };
+}

@@ -1,0 +1,18 @@
+/** Porter stemming through natural's deep import (its root import is slow and prints to stdout). */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+
+const cache = new Map<string, string>();
+
+/** The stem of a lower-case word; cached, since a call repeats a small vocabulary many times. */
+export function stem(word: string): string {
+  let s = cache.get(word);
+  if (s === undefined) {
+    s = /^[a-z]+$/.test(word) ? porter.stem(word) : word;
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, s);
+  }
+  return s;
+}
