@@ -8,8 +8,10 @@ import type { SentenceCheck, SentenceContext } from './types.js';
 
 export const checkPhrase: SentenceCheck = (compiled, ctx) => {
   for (const pattern of compiled.patterns) {
-    const span = findMatch(pattern, ctx.tokens);
-    if (!span || isNegated(ctx.tokens, span.from)) continue;
+    // A negated match ("I won't bore you with our history") may be followed by a real one ("but we ...").
+    let span = findMatch(pattern, ctx.tokens);
+    while (span && isNegated(ctx.tokens, span.from)) span = findMatch(pattern, ctx.tokens, span.from + 1);
+    if (!span) continue;
     if (compiled.exceptions.some((e) => findMatch(e, ctx.tokens))) return null;
     if (!compiled.requires.every((r) => findMatch(r, ctx.tokens))) return null;
     if (compiled.rule.minItems && listItems(ctx, span.to) < compiled.rule.minItems) return null;

@@ -8,10 +8,10 @@ export interface Span {
   to: number;
 }
 
-/** The first match of a pattern in the tokens, or null. */
-export function findMatch(pattern: CompiledPattern, tokens: readonly Token[]): Span | null {
+/** The first match of a pattern in the tokens starting at or after `start`, or null. */
+export function findMatch(pattern: CompiledPattern, tokens: readonly Token[], start = 0): Span | null {
   const last = pattern.anchorStart ? 0 : tokens.length - 1;
-  for (let from = 0; from <= Math.max(last, 0); from++) {
+  for (let from = start; from <= Math.max(last, 0); from++) {
     const end = matchSeq(pattern.nodes, 0, tokens, from, pattern.anchorEnd);
     if (end >= 0 && end > from) return { from, to: end };
   }
