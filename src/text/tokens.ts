@@ -16,8 +16,12 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[$%#]/gu;
 const FILLERS = new Set(['um', 'uh', 'uhh', 'umm', 'erm', 'er', 'hmm', 'mm', 'mhm', 'ah']);
 
-/** Contractions that change what the words are; the rest keep their stem ("didn't" -> did not). */
-const SPECIAL: Record<string, string[]> = {
+/**
+ * Contractions that change what the words are; the rest keep their stem ("didn't" -> did not).
+ * A null-prototype map: as a plain object, the word "constructor" found Object's constructor here
+ * and tokenizing any sentence containing it threw (found by the fuzz tests).
+ */
+const SPECIAL: Record<string, string[]> = Object.assign(Object.create(null) as Record<string, string[]>, {
   "won't": ['will', 'not'],
   "can't": ['can', 'not'],
   "shan't": ['shall', 'not'],
@@ -28,7 +32,7 @@ const SPECIAL: Record<string, string[]> = {
   gotta: ['got', 'to'],
   "y'all": ['you', 'all'],
   ya: ['you'],
-};
+});
 const SUFFIXES: Array<[string, string]> = [
   ["n't", 'not'],
   ["'re", 'are'],

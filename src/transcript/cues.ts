@@ -101,7 +101,8 @@ export function cleanCueText(raw: string): string {
   return decodeEntities(raw.replace(/<[^>]*>/g, '')).trim();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lrm: '', rlm: '' };
+// Null prototype: "&constructor;" otherwise decoded to the source text of Object's constructor.
+const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lrm: '', rlm: '' });
 
 /** Decodes the HTML entities WebVTT allows (and numeric ones), leaving unknown ones as they are. */
 export function decodeEntities(s: string): string {

@@ -3,10 +3,11 @@ import type { InputFormat } from '../types.js';
 import { splitLines } from './builder.js';
 import { looksLikeHeader } from './table.js';
 
-const EXTENSIONS: Record<string, InputFormat> = {
+// Null prototype: a file named "x.constructor" otherwise picked Object's constructor as its format.
+const EXTENSIONS: Record<string, InputFormat> = Object.assign(Object.create(null) as Record<string, InputFormat>, {
   vtt: 'vtt', webvtt: 'vtt', srt: 'srt', csv: 'csv', tsv: 'tsv', tab: 'tsv', json: 'json', nlp: 'nlp',
   md: 'markdown', markdown: 'markdown', txt: 'text', text: 'text',
-};
+});
 
 /** Returns the format the text is most likely in. */
 export function detectFormat(text: string, fileName?: string): InputFormat {
