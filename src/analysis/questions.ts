@@ -114,7 +114,7 @@ export function classifyQuestion(tokens: readonly Token[], questionMark: boolean
 const LEADING: string[][] = [
   ['you', 'would', 'agree'], ['would', 'you', 'agree'], ['do', 'you', 'see', 'how'], ['can', 'you', 'see', 'how'],
   ['is', 'not', 'it', 'obvious'], ['is', 'not', 'that'], ['do', 'not', 'you', 'think'], ['would', 'not', 'it', 'be'], ['would', 'not', 'you'],
-  ['you', 'do', 'not', 'want', 'to', 'be'], ['can', 'you', 'imagine', 'how'], ['how', 'amazing'], ['how', 'great', 'would'], ['how', 'cool', 'is'],
+  ['you', 'do', 'not', 'want', 'to'], ['you', 'would', 'not', 'want', 'to'], ['can', 'you', 'imagine', 'how'], ['how', 'amazing'], ['how', 'great', 'would'], ['how', 'cool', 'is'],
   ['so', 'you', 'are', 'agreeing'], ['you', 'are', 'agreeing'], ['you', 'agree', 'that'], ['does', 'not', 'that', 'sound'], ['who', 'would', 'not', 'want'],
   ['is', 'not', 'this'], ['are', 'not', 'you'], ['does', 'not', 'it'],
 ];
