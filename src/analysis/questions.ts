@@ -28,6 +28,8 @@ const TAGS: string[][] = [
   ['do', 'not', 'you', 'think'], ['is', 'not', 'it'], ['do', 'you'], ['is', 'it'], ['am', 'i', 'right'], ['does', 'that', 'sound', 'right'], ['have', 'i', 'got', 'that', 'right'],
 ];
 
+const TAGS_LONGEST_FIRST = [...TAGS].sort((a, b) => b.length - a.length);
+
 function startsWith(words: readonly string[], at: number, seq: readonly string[]): boolean {
   for (let i = 0; i < seq.length; i++) if (words[at + i] !== seq[i]) return false;
   return true;
@@ -99,7 +101,7 @@ export function classifyQuestion(tokens: readonly Token[], questionMark: boolean
     }
   }
   if (!question) {
-    for (const tag of TAGS) {
+    for (const tag of TAGS_LONGEST_FIRST) {
       if (words.length > tag.length + 2 && startsWith(words, words.length - tag.length, tag)) {
         // Tags only count after a clause ("..., right"): a single "right" in passing does not.
         question = questionMark || tag.length > 1;
