@@ -39,7 +39,15 @@ export function parseText(text: string, options: ParseOptions = {}): Transcript 
   const clean = stripBom(text);
   if (clean.trim() === '') throw new InputProblem('E_EMPTY', 'the file has no text (only white space)');
   const format = chooseFormat(clean, options);
-  const transcript = PARSERS[format](clean, options);
+  let transcript: Transcript;
+  try {
+    transcript = PARSERS[format](clean, options);
+  } catch (e) {
+    // Messages quote the input (JSON.parse's snippet, CSV header cells) and the input may hold line
+    // breaks; the CLI prints one line per error, so escape them (found by the fuzz tests).
+    if (e instanceof InputProblem && /[\r\n\u2028\u2029]/.test(e.message)) throw new InputProblem(e.code, oneLine(e.message), e.line);
+    throw e;
+  }
   if (transcript.turns.length === 0) {
     throw new InputProblem('E_NO_TURNS', `no turns found in this ${format} transcript (every segment was empty)`);
   }
@@ -61,4 +69,9 @@ function chooseFormat(text: string, options: ParseOptions): InputFormat {
     throw new InputProblem('E_FORMAT', `unknown format "${String(forced)}" (supported: ${SUPPORTED_FORMATS.join(', ')}, or auto)`);
   }
   return forced;
+}
+
+/** Escapes line breaks so that a message quoting the input stays on one line. */
+function oneLine(message: string): string {
+  return message.replace(/\r\n|[\r\n\u2028\u2029]/g, (b) => (b === '\r\n' ? '\\r\\n' : b === '\r' ? '\\r' : b === '\n' ? '\\n' : `\\u${b.charCodeAt(0).toString(16)}`));
 }

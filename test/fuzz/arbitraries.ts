@@ -230,7 +230,7 @@ export function outcome<T>(run: () => T): { value: T } | { problem: InputProblem
   } catch (e) {
     if (e instanceof InputProblem) {
       expect(e.message.trim(), 'an InputProblem has a message').not.toBe('');
-      expect(e.message, 'an InputProblem is one line').not.toMatch(/[\r\n]/);
+      expect(e.message, 'an InputProblem is one line').not.toMatch(/[\r\n\u2028\u2029]/);
       if (e.line !== undefined) expect(Number.isInteger(e.line) && e.line >= 1, `line ${e.line} is a 1-based line`).toBe(true);
       return { problem: e };
     }

@@ -6,7 +6,7 @@ import type { InputFormat } from '../../src/types.js';
 import { DOCS, anyBytes, anyDoc, checkTranscript, outcome, soup, timed } from './arbitraries.js';
 
 /** Cases per property; the suite's total is printed by the summary test in pipeline.fuzz.test.ts. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const EXT: Record<InputFormat, string> = { text: 'txt', markdown: 'md', vtt: 'vtt', srt: 'srt', csv: 'csv', tsv: 'tsv', json: 'json', nlp: 'nlp' };
 
 describe.each(SUPPORTED_FORMATS)('the %s parser', (format) => {
