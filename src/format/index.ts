@@ -2,10 +2,44 @@
 import type { Formatter } from './types.js';
 import { formatJson } from './json.js';
 import { formatTerminal } from './terminal.js';
+import { formatCsv } from './csv.js';
+import { formatNdjson } from './ndjson.js';
+import { formatMarkdown } from './markdown.js';
+import { formatHtml } from './html.js';
+import { formatSarif } from './sarif.js';
+import { formatJunit } from './junit.js';
+import { formatGithub } from './github.js';
+import { formatSummary } from '../batch/summary-format.js';
+
+/** One call: the full terminal report; more than one: the batch summary tables. */
+const formatTerminalOrSummary: Formatter = (report, options) =>
+  report.calls.length + report.errors.length > 1 ? formatSummary(report, options) : formatTerminal(report, options);
 
 export const FORMATTERS = {
-  terminal: formatTerminal,
+  terminal: formatTerminalOrSummary,
+  summary: formatSummary,
   json: formatJson,
+  csv: formatCsv,
+  ndjson: formatNdjson,
+  markdown: formatMarkdown,
+  html: formatHtml,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
+
+/** File name extension of each format, for --out-dir. */
+export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
+  terminal: 'txt',
+  summary: 'txt',
+  json: 'json',
+  csv: 'csv',
+  ndjson: 'ndjson',
+  markdown: 'md',
+  html: 'html',
+  sarif: 'sarif',
+  junit: 'xml',
+  github: 'txt',
+};

@@ -1,0 +1,19 @@
+/** A worker thread: compiles the rules once, then analyzes the files it is sent, one message each. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyzeFile, type RunOptions } from '../run.js';
+import { buildEngine } from './engine.js';
+import { loadRoles } from './roles.js';
+import type { WorkerSetup, WorkerTask, WorkerResult } from './runner.js';
+
+const setup = workerData as WorkerSetup;
+const engine = buildEngine(setup.rules);
+const options: RunOptions = { engine, ...setup.run };
+if (setup.rolesFile) {
+  const lookup = loadRoles(setup.rolesFile);
+  options.sellersFor = (file) => lookup(file);
+}
+
+parentPort!.on('message', (task: WorkerTask) => {
+  const message: WorkerResult = { index: task.index, result: analyzeFile(task.file, options) };
+  parentPort!.postMessage(message);
+});

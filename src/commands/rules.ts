@@ -1,0 +1,55 @@
+/** `buyerside rules` and `buyerside explain`: list the rules (with the config applied) and explain one. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { explainRule } from '../explain.js';
+import { loadConfiguredRules } from '../batch/engine.js';
+import { collect, errorLine, type Io } from './io.js';
+import { resolveConfig, ruleSource } from './settings.js';
+
+interface RuleFlags {
+  rules: string[];
+  config?: string | false;
+  format?: string;
+}
+
+function configured(opts: RuleFlags, io: Io) {
+  return loadConfiguredRules(ruleSource(resolveConfig(opts, io.cwd ?? process.cwd()), opts.rules));
+}
+
+export function registerRules(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('rules')
+    .description('list the rules (with the config file applied)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .option('--rules <dir>', 'an extra rule pack folder (repeatable)', collect, [])
+    .option('--config <file>', 'the config file')
+    .option('--no-config', 'do not look for a config file')
+    .action((opts: RuleFlags) => {
+      const loaded = configured(opts, io);
+      if (opts.format === 'json') {
+        const list = loaded.rules.map((r) => ({ id: r.id, kind: r.kind, focus: r.focus, category: r.category, severity: r.severity, description: r.description }));
+        io.out(JSON.stringify(list, null, 2) + '\n');
+      } else {
+        for (const r of loaded.rules) io.out(`${r.id.padEnd(26)} ${r.focus.padEnd(16)} ${r.severity.padEnd(8)} ${r.category.padEnd(18)} ${r.description}\n`);
+      }
+      setExit(0);
+    });
+
+  program
+    .command('explain')
+    .description('explain a rule: what it looks for, why, examples and the better phrasing')
+    .argument('<rule-id>')
+    .option('--rules <dir>', 'an extra rule pack folder (repeatable)', collect, [])
+    .option('--config <file>', 'the config file')
+    .option('--no-config', 'do not look for a config file')
+    .action((id: string, opts: RuleFlags) => {
+      const rule = configured(opts, io).rules.find((r) => r.id === id);
+      if (!rule) {
+        io.err(errorLine(`no rule "${id}" (run buyerside rules for the list)`));
+        setExit(2);
+        return;
+      }
+      io.out(explainRule(rule));
+      setExit(0);
+    });
+}
