@@ -8,7 +8,7 @@ import { generateCall, generateMonologue } from './call.mjs';
 import { deriveSeed } from './prng.mjs';
 
 /** Bump when the generator's output changes, so cached corpora are rewritten. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 
@@ -20,8 +20,11 @@ export const SINGLES = [
   { file: 'monologue-100k.txt', words: 100_000, kind: 'monologue' },
 ];
 
+/** The manifest sits beside the folder, not in it, so that `analyze DIR` sees only transcripts. */
+const manifestPath = (dir) => `${dir.replace(/\/+$/, '')}.manifest.json`;
+
 function readManifest(dir) {
-  const path = join(dir, 'manifest.json');
+  const path = manifestPath(dir);
   if (!existsSync(path)) return undefined;
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -38,7 +41,7 @@ function upToDate(dir, params) {
 
 function writeManifest(dir, params, files) {
   const words = files.reduce((sum, f) => sum + f.words, 0);
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ params, words, files }, null, 1) + '\n');
+  writeFileSync(manifestPath(dir), JSON.stringify({ params, words, files }, null, 1) + '\n');
   return { dir, params, words, files };
 }
 

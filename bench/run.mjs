@@ -2,7 +2,7 @@
 /** `npm run bench`: times buyerside, write-good and alex as whole processes on a generated corpus and prints a Markdown table. */
 import { existsSync, mkdirSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem, loadavg } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -122,6 +122,7 @@ async function main() {
     memGB: (totalmem() / 2 ** 30).toFixed(0),
     buyerside: haveCli ? spawnSync(NODE, [CLI, '--version'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || 'unknown' : null,
     gnuTime: hasGnuTime,
+    loadBefore: loadavg()[0],
   };
   log(`bench: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; generating corpus in ${CORPUS_DIR}`);
   if (!haveCli) notes.push('bin/buyerside.js not found: buyerside workloads were skipped (run `npm run build`).');
@@ -200,6 +201,9 @@ async function main() {
     }
   }
 
+  machine.loadAfter = loadavg()[0];
+  const busy = Math.max(machine.loadBefore, machine.loadAfter) > machine.cores * 0.5;
+  notes.push(`1-minute load average ${machine.loadBefore.toFixed(1)} at the start, ${machine.loadAfter.toFixed(1)} at the end, on ${machine.cores} cores${busy ? ': the machine was busy with other work, so these timings are pessimistic' : ''}.`);
   const { rows, targetNotes } = targets(results, { batchCalls, batchWords: batch?.words });
   notes.unshift(
     `Runs: ${smallReps} per small workload, ${batchReps} per batch, 1 per 5,000-call batch and per other tool; wall time is the median, peak MB the highest run. Groups run: ${[...groups].join(', ')}${opt.full ? ', 5,000-call batch' : ' (5,000-call batch not run: use --full)'}${opt.quick ? '; --quick' : ''}.`,
