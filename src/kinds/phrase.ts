@@ -27,8 +27,9 @@ export const checkPhrase: SentenceCheck = (compiled, ctx) => {
 export function listItems(ctx: SentenceContext, after: number): number {
   const rest = ctx.tokens.slice(after);
   if (rest.length === 0) return 0;
-  const tail = ctx.text.slice(rest[0]!.start);
-  const separators = (tail.match(/,|;/g)?.length ?? 0) + rest.filter((t) => t.word === 'and' || t.word === 'plus').length;
+  // ", and" is one separator, not two.
+  const tail = ctx.text.slice(rest[0]!.start).replace(/[,;]\s*(?:and|plus)\b/gi, ',');
+  const separators = (tail.match(/[,;]/g)?.length ?? 0) + (tail.match(/\b(?:and|plus)\b/gi)?.length ?? 0);
   if (!/[,.;]/.test(ctx.text) && rest.length >= 10) return Math.max(separators + 1, 3);
   return separators + 1;
 }

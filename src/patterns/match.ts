@@ -1,4 +1,8 @@
-/** Running compiled token patterns over a sentence's tokens; bounded work, never throws. */
+/**
+ * Running compiled token patterns over a sentence's tokens. Full backtracking (a gap inside an
+ * alternative can stretch), with a step budget per start position so that no pattern, however
+ * written, can take more than bounded time: past the budget the attempt counts as no match.
+ */
 import type { Token } from '../text/tokens.js';
 import type { CompiledPattern, Node } from './compile.js';
 
@@ -8,40 +12,51 @@ export interface Span {
   to: number;
 }
 
+/** Steps allowed per start position; real patterns use a few dozen. */
+const STEP_BUDGET = 20_000;
+
+interface State {
+  tokens: readonly Token[];
+  steps: number;
+}
+
+type Cont = (i: number) => number;
+
 /** The first match of a pattern in the tokens starting at or after `start`, or null. */
 export function findMatch(pattern: CompiledPattern, tokens: readonly Token[], start = 0): Span | null {
   const last = pattern.anchorStart ? 0 : tokens.length - 1;
+  const done: Cont = (i) => (!pattern.anchorEnd || i === tokens.length ? i : -1);
   for (let from = start; from <= Math.max(last, 0); from++) {
-    const end = matchSeq(pattern.nodes, 0, tokens, from, pattern.anchorEnd);
-    if (end >= 0 && end > from) return { from, to: end };
+    const state: State = { tokens, steps: 0 };
+    const end = matchSeq(pattern.nodes, 0, state, from, done);
+    if (end > from) return { from, to: end };
   }
   return null;
 }
 
-/** Matches nodes[k..] at token position i; returns the end position or -1. */
-function matchSeq(nodes: readonly Node[], k: number, tokens: readonly Token[], i: number, anchorEnd: boolean): number {
-  if (k === nodes.length) return !anchorEnd || i === tokens.length ? i : -1;
+/** Matches nodes[k..] at token position i, then the continuation; returns the end or -1. */
+function matchSeq(nodes: readonly Node[], k: number, s: State, i: number, cont: Cont): number {
+  if (++s.steps > STEP_BUDGET) return -1;
+  if (k === nodes.length) return cont(i);
   const node = nodes[k]!;
   if (node.t === 'gap') {
-    for (let skip = 0; skip <= node.max && i + skip <= tokens.length; skip++) {
-      const end = matchSeq(nodes, k + 1, tokens, i + skip, anchorEnd);
+    for (let skip = 0; skip <= node.max && i + skip <= s.tokens.length; skip++) {
+      const end = matchSeq(nodes, k + 1, s, i + skip, cont);
       if (end >= 0) return end;
     }
     return -1;
   }
   if (node.t === 'alt') {
+    const rest: Cont = (j) => matchSeq(nodes, k + 1, s, j, cont);
     for (const option of node.options) {
-      const mid = matchSeq(option, 0, tokens, i, false);
-      if (mid >= 0) {
-        const end = matchSeq(nodes, k + 1, tokens, mid, anchorEnd);
-        if (end >= 0) return end;
-      }
+      const end = matchSeq(option, 0, s, i, rest);
+      if (end >= 0) return end;
     }
-  } else if (i < tokens.length && matchOne(node, tokens[i]!)) {
-    const end = matchSeq(nodes, k + 1, tokens, i + 1, anchorEnd);
+  } else if (i < s.tokens.length && matchOne(node, s.tokens[i]!)) {
+    const end = matchSeq(nodes, k + 1, s, i + 1, cont);
     if (end >= 0) return end;
   }
-  return node.opt ? matchSeq(nodes, k + 1, tokens, i, anchorEnd) : -1;
+  return node.opt ? matchSeq(nodes, k + 1, s, i, cont) : -1;
 }
 
 function matchOne(node: Node, token: Token): boolean {
