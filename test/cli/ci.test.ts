@@ -1,0 +1,135 @@
+/** The CI story: gates, exit codes, gate results in github/junit/sarif, suppressions counted, and docs/ci.md's exact command. */
+import { describe, it, expect, beforeAll } from 'vitest';
+import { cpSync, readFileSync, writeFileSync, copyFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, FIXTURES, ROOT, cli, requireBuild, tempDir, CONVERSATION } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+
+beforeAll(requireBuild);
+
+describe('the workflow in docs/ci.md', () => {
+  it('gates fixtures/scripts exactly as the workflow command does', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
+    const command = /run: (npx buyerside analyze scripts\/ [^\n]*--format github)\n/.exec(doc)?.[1];
+    expect(command).toBe('npx buyerside analyze scripts/ --fail-under 60 --format github');
+    const work = tempDir();
+    cpSync(join(FIXTURES, 'scripts'), join(work, 'scripts'), { recursive: true });
+    const args = command!.split(' ').slice(2); // drop "npx buyerside"
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('::error file=scripts/feature-pitch.md,title=buyerside gate fail-under::score 16 is 44 below the minimum of 60\n');
+    expect(r.stdout).toContain('::warning file=scripts/feature-pitch.md,line=7,title=buyerside self-praise::');
+    expect(r.stderr).toBe('buyerside: gate failed: scripts/feature-pitch.md: fail-under: score 16 is 44 below the minimum of 60\n');
+    // The directive-accepted hype line is not annotated.
+    expect(r.stdout).not.toContain('line=12,title=buyerside hype-to-wow');
+  });
+
+  it('writes SARIF for the upload step', () => {
+    const r = cli(['analyze', 'fixtures/scripts/', '--fail-under', '60', '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.some((x: { suppressions?: unknown[] }) => x.suppressions)).toBe(true);
+  });
+});
+
+describe('gates', () => {
+  it('passes when every call is above --fail-under', () => {
+    expect(cli(['analyze', CONVERSATION, '--fail-under', '50']).code).toBe(0);
+  });
+
+  it('--max-seller-centric counts non-suppressed seller-centric findings', () => {
+    const r = cli(['analyze', 'fixtures/scripts/feature-pitch.md', '--max-seller-centric', '5', '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('buyerside: gate failed: fixtures/scripts/feature-pitch.md: max-seller-centric: 7 seller-centric findings, 2 over the limit of 5\n');
+    expect(JSON.parse(r.stdout).gates).toEqual([{ file: 'fixtures/scripts/feature-pitch.md', gate: 'max-seller-centric', message: '7 seller-centric findings, 2 over the limit of 5' }]);
+    expect(cli(['analyze', 'fixtures/scripts/feature-pitch.md', '--max-seller-centric', '7']).code).toBe(0);
+  });
+
+  it('--fail-on error|warning', () => {
+    expect(cli(['analyze', 'fixtures/scripts/feature-pitch.md', '--fail-on', 'error']).code).toBe(0);
+    const r = cli(['analyze', 'fixtures/scripts/feature-pitch.md', '--fail-on', 'warning']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fail-on: 5 findings of severity warning or error (first: line 5 [hype-to-wow] "you are going to love")');
+  });
+
+  it('reports every failing gate of a file on one line', () => {
+    const r = cli(['analyze', 'fixtures/scripts', '--fail-under', '60', '--max-seller-centric', '0']);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.length).toBe(2);
+    expect(lines[0]).toBe('buyerside: gate failed: fixtures/scripts/discovery-opener.md: max-seller-centric: 2 seller-centric findings, 2 over the limit of 0');
+    expect(lines[1]).toMatch(/^buyerside: gate failed: fixtures\/scripts\/feature-pitch.md: fail-under: .*; max-seller-centric: /);
+  });
+
+  it('input errors win over gates: exit 2', () => {
+    const r = cli(['analyze', 'fixtures/scripts', join(FIXTURES, 'bad', 'truncated.json'), '--fail-under', '60']);
+    expect(r.code).toBe(2);
+  });
+
+  it('puts gates into junit and github output', () => {
+    const junit = cli(['analyze', 'fixtures/scripts', '--fail-under', '60', '-f', 'junit']);
+    expect(junit.stdout).toContain('failures="1"');
+    expect(junit.stdout).toContain('score 16 is 44 below the minimum of 60');
+    const md = cli(['analyze', 'fixtures/scripts', '--fail-under', '60', '-f', 'markdown']);
+    expect(md.stdout).toContain('## Failed gates');
+  });
+
+  it('rejects malformed thresholds with exit 2', () => {
+    expect(cli(['analyze', CONVERSATION, '--fail-under', 'abc']).stderr).toBe('buyerside: --fail-under expects a score from 0 to 100, got "abc"\n');
+    expect(cli(['analyze', CONVERSATION, '--max-seller-centric', '-1']).code).toBe(2);
+  });
+});
+
+describe('training scripts', () => {
+  it('counts suppressed findings in the report instead of hiding them', () => {
+    const r = cli(['analyze', 'fixtures/scripts/feature-pitch.md', '-f', 'json']);
+    const call = JSON.parse(r.stdout).calls[0];
+    const suppressed = call.findings.filter((f: { suppressed?: boolean }) => f.suppressed);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]).toMatchObject({ ruleId: 'hype-to-wow', line: 12 });
+    expect(call.metrics.suppressedCount).toBe(1);
+  });
+
+  it('judges a single-speaker script as seller speech', () => {
+    const call = JSON.parse(cli(['analyze', 'fixtures/scripts/solo-script.txt', '-f', 'json']).stdout).calls[0];
+    expect(call.roles).toEqual([expect.objectContaining({ name: 'Rep', role: 'seller', method: 'script' })]);
+  });
+});
+
+describe('baselines', () => {
+  it('records findings, passes unchanged files, ignores moved lines, fails on new findings and marks them', () => {
+    const dir = tempDir();
+    const script = join(dir, 'pitch.md');
+    copyFileSync(join(FIXTURES, 'scripts', 'feature-pitch.md'), script);
+    const baseline = join(dir, 'baseline.json');
+    expect(cli(['analyze', script, '--write-baseline', baseline]).code).toBe(0);
+    const data = JSON.parse(readFileSync(baseline, 'utf8'));
+    expect(data.version).toBe(1);
+    const entries = data.files[Object.keys(data.files)[0]!];
+    expect(entries).toContainEqual({ ruleId: 'hype-to-wow', match: 'you are going to love', count: 1 });
+
+    expect(cli(['analyze', script, '--baseline', baseline]).code).toBe(0);
+
+    // Moving lines down does not make findings new.
+    writeFileSync(script, '# Moved\n\nA note.\n\n' + readFileSync(script, 'utf8'));
+    expect(cli(['analyze', script, '--baseline', baseline]).code).toBe(0);
+
+    // A second "you are going to love" is new (the count is per key).
+    appendFileSync(script, '\n**Rep:** You are going to love how easy the rollout is.\n');
+    const r = cli(['analyze', script, '--baseline', baseline, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/gate failed: .*pitch\.md: baseline: 1 new seller-centric finding not in the baseline \(first: line \d+ \[hype-to-wow\] "You are going to love"\)/);
+    const fresh = JSON.parse(r.stdout).calls[0].findings.filter((f: { new?: boolean }) => f.new);
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0].text).toContain('how easy the rollout is');
+  });
+
+  it('rejects a file that is not a baseline', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'b.json');
+    writeFileSync(bad, '{"nope":1}');
+    const r = cli(['analyze', CONVERSATION, '--baseline', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not a buyerside baseline');
+  });
+});
