@@ -53,9 +53,22 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     const end = start + m[0].length;
     if (FILLERS.has(raw)) continue;
+    if (raw === 'like' && isFillerLike(out, text, end)) continue;
     for (const word of expand(raw)) out.push({ word, stem: stem(word), start, end });
   }
   return out;
+}
+
+/** Words after which "like" is speech filler ("and like", "is like"), not a verb or comparison. */
+const LIKE_FILLER_AFTER = new Set(['and', 'so', 'but', 'or', 'is', 'are', 'was', 'were', 'just', 'ahead', 'really', 'kinda', 'basically', 'honestly', 'literally', 'yeah', 'oh', 'okay', 'um', 'uh', 'have', 'got', 'um', 'the', 'about', 'for', 'with', 'it']);
+
+function isFillerLike(out: readonly Token[], text: string, end: number): boolean {
+  const prev = out[out.length - 1];
+  if (!prev) return false;
+  if (!LIKE_FILLER_AFTER.has(prev.word)) return false;
+  // "is like that" and "about like this" compare; keep them.
+  const next = /^\s*([\p{L}']+)/u.exec(text.slice(end))?.[1]?.toLowerCase();
+  return next !== 'that' && next !== 'this' && next !== 'to';
 }
 
 function expand(raw: string): string[] {
