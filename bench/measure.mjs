@@ -10,8 +10,8 @@ const PAGE = 4096;
 /** True when GNU time is installed and understands `-f '%e %M'` (checked once; BENCH_NO_GNU_TIME=1 turns it off). */
 export const hasGnuTime = (() => {
   if (process.env.BENCH_NO_GNU_TIME === '1' || !existsSync(TIME)) return false;
-  const r = spawnSync(TIME, ['-f', '%e %M', 'true'], { encoding: 'utf8' });
-  return r.status === 0 && /^\d+(\.\d+)? \d+\s*$/m.test(r.stderr);
+  const r = spawnSync(TIME, ['-f', '%e %M %U %S', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /^\d+(\.\d+)? \d+ [\d.]+ [\d.]+\s*$/m.test(r.stderr);
 })();
 
 /** How peak memory is measured, in words, for the report. */
@@ -74,14 +74,14 @@ function startSampler(root, skipRoot) {
  * Runs `cmd args` and resolves with its measurements; never rejects on a non-zero exit.
  * @param {{ cmd: string, args: string[], cwd: string, stdout?: string, stderr?: string, env?: object }} options
  *   stdout/stderr: a file path to write to; omitted means /dev/null
- * @returns {Promise<{ wallS: number, peakMB: number|null, timeMaxRssMB: number|null, treeRssMB: number|null, exitCode: number|null, signal: string|null, samples: number }>}
+ * @returns {Promise<{ wallS: number, peakMB: number|null, timeMaxRssMB: number|null, treeRssMB: number|null, cpuS: number|null, exitCode: number|null, signal: string|null, samples: number }>}
  */
 export async function measure({ cmd, args, cwd, stdout, stderr, env }) {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
   const timeFile = join(scratch, 'time');
   const out = openSync(stdout ?? '/dev/null', 'w');
   const err = openSync(stderr ?? '/dev/null', 'w');
-  const [file, argv] = hasGnuTime ? [TIME, ['-f', '%e %M', '-o', timeFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] = hasGnuTime ? [TIME, ['-f', '%e %M %U %S', '-o', timeFile, cmd, ...args]] : [cmd, args];
   const started = process.hrtime.bigint();
   const child = spawn(file, argv, { cwd, stdio: ['ignore', out, err], env: { ...process.env, ...env } });
   const sampler = startSampler(child.pid, hasGnuTime);
@@ -94,11 +94,15 @@ export async function measure({ cmd, args, cwd, stdout, stderr, env }) {
   closeSync(out);
   closeSync(err);
   let timeMaxRssMB = null;
+  let cpuS = null;
   let exitCode = code;
   if (hasGnuTime) {
     const text = readText(timeFile) ?? '';
-    const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(text.trim());
-    if (m) timeMaxRssMB = Number(m[2]) / 1024;
+    const m = /(\d+(?:\.\d+)?) (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(text.trim());
+    if (m) {
+      timeMaxRssMB = Number(m[2]) / 1024;
+      cpuS = Number(m[3]) + Number(m[4]);
+    }
     // GNU time exits with the command's status, or 128+N when it was killed by signal N.
     const killed = /Command terminated by signal (\d+)/.exec(text);
     if (killed) exitCode = null;
@@ -112,6 +116,7 @@ export async function measure({ cmd, args, cwd, stdout, stderr, env }) {
     peakMB: candidates.length ? Math.max(...candidates) : null,
     timeMaxRssMB,
     treeRssMB,
+    cpuS,
     exitCode,
     signal: signal ?? (exitCode === null ? 'killed' : null),
     samples: sampled.samples,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** `npm run bench`: times buyerside, write-good and alex as whole processes on a generated corpus and prints a Markdown table. */
-import { existsSync, mkdirSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, rmSync, readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem, loadavg } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -11,11 +11,13 @@ import { validateJson, validateNdjson } from './validate.mjs';
 import { writeBatch, writeSingles, CORPUS_DIR } from './generate.mjs';
 import { renderMarkdown } from './table.mjs';
 import { targets } from './targets.mjs';
+import { snapshotCli } from './snapshot.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const SCRATCH = join(OUT, 'tmp');
-const CLI = join(ROOT, 'bin', 'buyerside.js');
+const LIVE_CLI = join(ROOT, 'bin', 'buyerside.js');
+let CLI = LIVE_CLI;
 const NODE = process.execPath;
 
 const USAGE = `usage: npm run bench -- [--quick] [--full] [--calls N] [--tool-files N] [--reps N] [--seed N] [--only a,b]
@@ -23,7 +25,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--full] [--calls N] [--tool-fi
   --full         also the 5,000-call batch (minutes), to show memory does not grow with batch size
   --calls N      batch size (default 1000; 200 with --quick)
   --tool-files N files given to write-good and alex, every k-th of the batch (default 100; 20 with --quick)
-  --only LIST    comma list of groups: startup, single, batch, tools, eval (default all)`;
+  --only LIST    comma list of groups: startup, single, batch, tools, eval (default all)
+  --live         run bin/buyerside.js in place instead of a copy taken at the start (bench/out/cli-snapshot)`;
 
 const { values: opt } = parseArgs({
   options: {
@@ -34,6 +37,7 @@ const { values: opt } = parseArgs({
     reps: { type: 'string' },
     seed: { type: 'string', default: '20250101' },
     only: { type: 'string', default: 'startup,single,batch,tools,eval' },
+    live: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -48,7 +52,7 @@ const smallReps = Number(opt.reps ?? (opt.quick ? 3 : 5));
 const batchReps = Number(opt.reps ?? (opt.quick ? 1 : 3));
 const batchCalls = Number(opt.calls ?? (opt.quick ? 200 : 1000));
 const toolFiles = Number(opt['tool-files'] ?? (opt.quick ? 20 : 100));
-const haveCli = existsSync(CLI);
+const haveCli = existsSync(LIVE_CLI);
 const failures = [];
 const results = [];
 const notes = [];
@@ -72,7 +76,7 @@ async function run(w) {
     const stdout = join(SCRATCH, `${w.id}-${i}.out`);
     const stderr = join(SCRATCH, `${w.id}-${i}.err`);
     const m = await measure({ cmd: w.cmd ?? NODE, args: w.args, cwd: ROOT, stdout, stderr, env: w.env });
-    log(`  ${w.id} #${i + 1}: ${m.wallS.toFixed(3)} s, ${m.peakMB?.toFixed(0) ?? '?'} MB, exit ${m.exitCode ?? m.signal}`);
+    log(`  ${w.id} #${i + 1}: ${m.wallS.toFixed(3)} s (cpu ${m.cpuS?.toFixed(2) ?? '?'} s), ${m.peakMB?.toFixed(0) ?? '?'} MB, exit ${m.exitCode ?? m.signal}`);
     const okExit = w.okExit ?? ((c) => c === 0);
     let problem;
     if (m.exitCode === null || !okExit(m.exitCode)) {
@@ -83,23 +87,27 @@ async function run(w) {
     }
     rmSync(stdout, { force: true });
     rmSync(stderr, { force: true });
-    runs.push(m);
+    runs.push({ ...m, ok: !problem });
     if (problem) {
       (w.buyerside === false ? notes : failures).push(`${w.label}: ${problem}`);
       log(`  ${w.id}: ${problem}`);
       break;
     }
   }
-  const medianS = median(runs.map((r) => r.wallS));
-  const peaks = runs.map((r) => r.peakMB).filter((p) => p !== null);
+  // A failed run's numbers say nothing about speed: only runs that passed count.
+  const good = runs.filter((r) => r.ok);
+  const medianS = good.length ? median(good.map((r) => r.wallS)) : null;
+  const peaks = good.map((r) => r.peakMB).filter((p) => p !== null);
   const row = {
     id: w.id,
     label: w.label,
     words: w.words ?? 0,
-    reps: runs.length,
+    reps: good.length,
+    failed: runs.length - good.length,
     medianS,
-    wordsPerS: w.words ? w.words / medianS : null,
+    wordsPerS: w.words && medianS ? w.words / medianS : null,
     peakMB: peaks.length ? Math.max(...peaks) : null,
+    cpuS: good.every((r) => r.cpuS !== null) && good.length ? median(good.map((r) => r.cpuS)) : null,
     runs,
     validation,
   };
@@ -114,6 +122,17 @@ function stride(files, n) {
 }
 
 async function main() {
+  if (haveCli && !opt.live) {
+    const fixtures = join(ROOT, 'fixtures', 'calls');
+    const smoke = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f) => join(fixtures, f)) : [];
+    const snap = await snapshotCli({ root: ROOT, dest: join(OUT, 'cli-snapshot'), smokeFiles: smoke.length ? smoke : [join(ROOT, 'package.json')] });
+    CLI = snap.cli;
+    if (!snap.ok) {
+      console.error(`bench: the CLI does not work yet (${snap.problem}); try again after \`npm run build\`.`);
+      process.exit(2);
+    }
+    notes.push('buyerside ran from a copy of bin/, dist/ and rules/ taken at the start (bench/out/cli-snapshot), so rebuilds during the run do not change it; `--live` runs it in place.');
+  }
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     cores: availableParallelism(),
@@ -194,10 +213,10 @@ async function main() {
     else if (!bs) notes.push('labeled-set figures skipped: no CLI.');
     else {
       log('  eval: node ../shared/eval/score.mjs --data ../shared/eval/dev');
-      const r = spawnSync(NODE, [score, '--data', join(ROOT, '..', 'shared', 'eval', 'dev')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const r = spawnSync(NODE, [score, '--data', join(ROOT, '..', 'shared', 'eval', 'dev'), '--cli', `${NODE} ${CLI}`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
       evalLine = r.stdout.trim().split('\n').filter(Boolean).pop() ?? '(no output)';
       if (r.status === 2 || r.status === null) failures.push(`eval: the CLI failed (score.mjs exit ${r.status}): ${r.stderr.slice(0, 300)}`);
-      notes.push(`Labeled dev set (\`node ../shared/eval/score.mjs --data ../shared/eval/dev\`, exit ${r.status}): \`${evalLine}\``);
+      notes.push(`Labeled dev set (\`node ../shared/eval/score.mjs --data ../shared/eval/dev${opt.live ? '' : ' --cli "node <the copy>"'}\`, exit ${r.status}): \`${evalLine}\``);
     }
   }
 
@@ -206,7 +225,7 @@ async function main() {
   notes.push(`1-minute load average ${machine.loadBefore.toFixed(1)} at the start, ${machine.loadAfter.toFixed(1)} at the end, on ${machine.cores} cores${busy ? ': the machine was busy with other work, so these timings are pessimistic' : ''}.`);
   const { rows, targetNotes } = targets(results, { batchCalls, batchWords: batch?.words });
   notes.unshift(
-    `Runs: ${smallReps} per small workload, ${batchReps} per batch, 1 per 5,000-call batch and per other tool; wall time is the median, peak MB the highest run. Groups run: ${[...groups].join(', ')}${opt.full ? ', 5,000-call batch' : ' (5,000-call batch not run: use --full)'}${opt.quick ? '; --quick' : ''}.`,
+    `Runs: ${smallReps} per small workload, ${batchReps} per batch, 1 per 5,000-call batch and per other tool; wall time is the median, peak MB the highest run; cpu s is user+sys time of the process tree (GNU time), which load from other work inflates less than wall time. Groups run: ${[...groups].join(', ')}${opt.full ? ', 5,000-call batch' : ' (5,000-call batch not run: use --full)'}${opt.quick ? '; --quick' : ''}.`,
     `Peak memory: ${memoryMethod}. buyerside's worker threads share one process, so GNU time's figure covers them; child processes are covered by the tree sampling.`,
     'Corpus: generated by bench/generate.mjs (seed ' + seed + '), about 9,000 words a call (±15%), ~30% in speech-to-text style; single calls are prose style.',
     ...targetNotes,

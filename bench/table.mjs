@@ -18,11 +18,11 @@ export function renderMarkdown({ machine, rows, notes, title }) {
     '',
     `${machine.date} · ${machine.cores} cores (os.availableParallelism()) · ${machine.cpu} · Node ${machine.node} · ${machine.memGB} GB RAM · buyerside ${machine.buyerside ?? 'n/a'}`,
     '',
-    '| workload | words | wall s (median) | words/s | peak MB | target | result |',
-    '|---|---:|---:|---:|---:|---|---|',
+    '| workload | words | wall s (median) | words/s | peak MB | target | result | cpu s (median) |',
+    '|---|---:|---:|---:|---:|---|---|---:|',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.label} | ${fmt.int(r.words || null)} | ${fmt.secs(r.medianS)} | ${fmt.int(r.wordsPerS)} | ${fmt.mb(r.peakMB)} | ${r.target ?? ''} | ${RESULT[String(r.pass ?? null)]}${r.detail ? ` ${r.detail}` : ''} |`);
+    lines.push(`| ${r.label} | ${fmt.int(r.words || null)} | ${fmt.secs(r.medianS)} | ${fmt.int(r.wordsPerS)} | ${fmt.mb(r.peakMB)} | ${r.target ?? ''} | ${RESULT[String(r.pass ?? null)]}${r.detail ? ` ${r.detail}` : ''} | ${fmt.secs(r.cpuS)} |`);
   }
   lines.push('', ...notes.map((n) => `- ${n}`), '');
   return lines.join('\n');

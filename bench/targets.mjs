@@ -4,7 +4,7 @@ const round = (n, d = 2) => Number(n.toFixed(d));
 
 /** Seconds per word beyond the 1k-word call, so that process start-up cancels out. */
 function marginal(row, base) {
-  if (!row || !base || row.words <= base.words) return null;
+  if (!row?.medianS || !base?.medianS || row.words <= base.words) return null;
   return (row.medianS - base.medianS) / (row.words - base.words);
 }
 
@@ -15,7 +15,9 @@ function marginal(row, base) {
  * @returns {{ rows: object[], targetNotes: string[] }}
  */
 export function targets(results, { batchCalls, batchWords }) {
-  const by = Object.fromEntries(results.map((r) => [r.id, r]));
+  const failed = results.filter((r) => r.medianS === null);
+  for (const r of failed) Object.assign(r, { pass: false, detail: '(every run failed; see below)' });
+  const by = Object.fromEntries(results.filter((r) => r.medianS !== null).map((r) => [r.id, r]));
   const notes = [];
   const baseline = by.baseline;
   for (const id of ['version', 'rules']) {
