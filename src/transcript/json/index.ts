@@ -47,7 +47,8 @@ function errorLine(text: string, message: string): number | undefined {
   const line = /line (\d+) column/.exec(message);
   if (line) return Number(line[1]);
   const pos = /position (\d+)/.exec(message);
-  if (!pos) return undefined;
+  // Node 20 names no position when the text ends inside a value; the problem is then at the last line.
+  if (!pos) return /end of JSON input/i.test(message) ? text.split(/\r\n|\r|\n/).length : undefined;
   let n = 1;
   const end = Math.min(Number(pos[1]), text.length);
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;

@@ -1,0 +1,96 @@
+/** Helpers for the bad-input suite: run the built CLI as a process (killed if it hangs) and check its output. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect } from 'vitest';
+import type { CallReport, InputError, Report } from '../../src/types.js';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const BIN = join(ROOT, 'bin', 'buyerside.js');
+export const BAD_FIXTURES = join(ROOT, 'fixtures', 'bad');
+
+/** The spawned CLI runs the built code; say so plainly when it is missing. */
+export function requireBuild(): void {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` before the bad-input tests');
+}
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs `node bin/buyerside.js ...args`; a run past `timeoutMs` is killed (so a hang fails, not blocks). */
+export function cli(args: string[], options: { cwd: string; timeoutMs?: number; input?: string }): Run {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+    timeout: options.timeoutMs ?? 30_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms: performance.now() - t0 };
+}
+
+/** The JSON report of a run; fails with the run's stderr when stdout is not JSON. */
+export function report(run: Run): Report {
+  expect(run.signal, `the CLI was killed (hang?) after ${Math.round(run.ms)} ms; stderr: ${run.stderr.slice(0, 500)}`).toBeNull();
+  try {
+    return JSON.parse(run.stdout) as Report;
+  } catch {
+    throw new Error(`stdout is not a JSON report (exit ${run.code}); stderr: ${run.stderr.slice(0, 1000)}`);
+  }
+}
+
+/** No stack trace anywhere, and every stderr line is one `buyerside: ...` line. */
+export function expectCleanStderr(run: Run): void {
+  expect(run.stderr).not.toContain('    at ');
+  expect(run.stdout).not.toContain('    at ');
+  for (const line of run.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^buyerside: /);
+}
+
+/** The error for `file` in the report, and its one stderr line naming the file (and line, when known). */
+export function expectInputError(run: Run, r: Report, file: string, code?: string | RegExp): InputError {
+  const err = r.errors.find((e) => e.file === file);
+  expect(err, `an error for ${file} in ${JSON.stringify(r.errors)}`).toBeDefined();
+  if (code) expect(err!.code).toMatch(code);
+  expect(err!.message).not.toMatch(/[\r\n]/);
+  const where = err!.line ? `${file}:${err!.line}: ` : `${file}: `;
+  const lines = run.stderr.split('\n').filter((l) => l.startsWith(`buyerside: ${where}`));
+  expect(lines, `one stderr line for ${where} in:\n${run.stderr}`).toHaveLength(1);
+  return err!;
+}
+
+export function expectCall(r: Report, file: string): CallReport {
+  const call = r.calls.find((c) => c.file === file);
+  expect(call, `a call for ${file} in ${JSON.stringify(r.calls.map((c) => c.file))}`).toBeDefined();
+  return call!;
+}
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh folder in the system temp folder, removed after the test file. */
+export function tempDir(prefix = 'buyerside-bad-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A short, good conversation that must be analyzed alongside every bad input. */
+export const GOOD = [
+  'Dana: Hi Lee, thanks for making the time today.',
+  'Lee: Sure, happy to chat.',
+  'Dana: What got you looking at new scheduling tools this spring?',
+  'Lee: Our front desk spends two hours a day on the phone moving appointments around.',
+  'Dana: Our platform was named a leader three years running.',
+].join('\n') + '\n';
