@@ -63,7 +63,12 @@ function parseDataFile(file: string, rel: string): unknown {
     if (file.toLowerCase().endsWith('.json')) return JSON.parse(text);
     // Loaded lazily: only custom packs and development runs need a YAML parser.
     const YAML = require('yaml') as typeof import('yaml');
-    return YAML.parse(text, { maxAliasCount: 50, uniqueKeys: true });
+    // Warnings (an unknown tag such as `!include /etc/passwd`) are errors here: YAML.parse would print
+    // them to stderr as multi-line process warnings and carry on with the tag's text.
+    const doc = YAML.parseDocument(text, { uniqueKeys: true, logLevel: 'silent' });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) throw problem;
+    return doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
     const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     throw new RuleError(`${rel}${line ? `:${line}` : ''}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
