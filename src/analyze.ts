@@ -172,20 +172,23 @@ export function judgeSentence(engine: Engine, text: string, tokens: readonly Tok
   for (const tok of tokens) for (const c of engine.index.get(tok.stem) ?? []) candidates.add(c);
   const ordered = engine.sentenceRules.filter((c) => candidates.has(c));
   ordered.sort((a, b) => rank(a) - rank(b));
-  const ctx = { text, tokens, question, sellerCentricPhrase: false };
+  const ctx = { text, tokens, question, sellerCentricPhrase: false, anyHit: false };
   const hits: RuleHit[] = [];
   for (const compiled of ordered) {
     const check = SENTENCE_KINDS[compiled.rule.kind];
     const hit = check?.(compiled, ctx);
     if (!hit) continue;
     hits.push({ rule: compiled.rule, from: hit.from, to: hit.to });
+    ctx.anyHit = true;
     if (compiled.rule.focus === 'seller-centric') ctx.sellerCentricPhrase = true;
   }
   return hits;
 }
 
+/** Phrases first, then questions, the classifier last; seller-centric before buyer-ownership. */
 function rank(c: CompiledRule): number {
-  return (c.rule.kind === 'phrase' ? 0 : 2) + (c.rule.focus === 'seller-centric' ? 0 : 1);
+  const kind = c.rule.kind === 'phrase' ? 0 : c.rule.kind === 'question' ? 2 : 4;
+  return kind + (c.rule.focus === 'seller-centric' ? 0 : 1);
 }
 
 function applySuppressions(findings: Finding[], transcript: Transcript): void {

@@ -42,6 +42,7 @@ export function compileRules(loaded: LoadedRules): Engine {
     sentenceRules.push(compiled);
     // Question rules run on every question; phrase rules only where a required stem occurs.
     const keys = rule.kind === 'phrase' ? compiled.patterns.map((p) => p.required) : [null];
+    // Question and classifier rules are tried on every sentence.
     if (keys.some((k) => k === null)) {
       alwaysTry.push(compiled);
       continue;

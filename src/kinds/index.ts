@@ -3,8 +3,10 @@ import type { RuleKindName } from '../types.js';
 import type { SentenceCheck } from './types.js';
 import { checkPhrase } from './phrase.js';
 import { checkQuestion } from './question.js';
+import { checkClassifier } from './classifier.js';
 
 export const SENTENCE_KINDS: Partial<Record<RuleKindName, SentenceCheck>> = {
   phrase: checkPhrase,
   question: checkQuestion,
+  classifier: checkClassifier,
 };

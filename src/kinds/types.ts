@@ -8,6 +8,8 @@ export interface SentenceContext {
   text: string;
   tokens: readonly Token[];
   question: QuestionInfo;
+  /** Whether any rule already matched this sentence (the classifier only judges the rest). */
+  anyHit: boolean;
   /** Whether a seller-centric phrase rule already matched this sentence. */
   sellerCentricPhrase: boolean;
 }

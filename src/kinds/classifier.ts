@@ -1,0 +1,91 @@
+/**
+ * The classifier kind: a naive Bayes model, trained with natural on the labeled sentences in
+ * rules/training/, judges only sentences that no other rule matched, and reports a finding when
+ * the probability of the rule's focus class is at least the rule's `minConfidence`.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Token } from '../text/tokens.js';
+import { tokenize } from '../text/tokens.js';
+import type { SentenceCheck } from './types.js';
+import { BUILTIN_RULES_DIR } from '../rules/load.js';
+
+const require = createRequire(import.meta.url);
+const DECLINING = new Set(['going', 'gonna', 'here', 'need', 'have', 'trying', 'want', 'wanna', 'about', 'get', 'bore', 'pitch', 'sell', 'push', 'walk', 'take']);
+
+/** "not going to", "don't need to", "won't bore you": the speaker declines to do something. */
+function declines(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => t.word === 'not' && (DECLINING.has(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'will'));
+}
+
+interface Model {
+  /** Log prior and per-feature log likelihoods per class, from natural's trained counts. */
+  classes: Array<{ label: string; logPrior: number; logUnseen: number; logFeature: Map<string, number> }>;
+}
+
+let model: Model | undefined;
+
+/** The model, trained once per process on first use (natural is loaded only then). */
+export function classifierModel(): Model {
+  model ??= train(readTraining(join(BUILTIN_RULES_DIR, 'training', 'sentences.csv')));
+  return model;
+}
+
+/** Features: stems and stem bigrams. */
+export function features(tokens: readonly Token[]): string[] {
+  const out = tokens.map((t) => t.stem);
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]!.stem}_${tokens[i + 1]!.stem}`);
+  return [...new Set(out)];
+}
+
+function readTraining(file: string): Array<{ text: string; label: string }> {
+  const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
+  return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{ text: string; label: string }>;
+}
+
+function train(rows: Array<{ text: string; label: string }>): Model {
+  const BayesClassifier = require('natural/lib/natural/classifiers/bayes_classifier.js');
+  const bayes = new BayesClassifier();
+  // natural's wrapper turns text into a dense vector over its whole vocabulary, which is slow per
+  // sentence; its underlying classifier also takes sparse observations (a list of feature names).
+  const inner = bayes.classifier as {
+    addExample(obs: Record<number, string>, label: string): void;
+    classFeatures: Record<string, Record<string, number>>;
+    classTotals: Record<string, number>;
+    totalExamples: number;
+    smoothing: number;
+  };
+  for (const row of rows) inner.addExample({ ...features(tokenize(row.text)) }, row.label);
+  // Natural scores P(c) * prod P(f|c) and can underflow to 0 on long sentences; the same formula in
+  // log space, over the same counts, cannot.
+  const classes = Object.keys(inner.classFeatures).sort().map((label) => {
+    const total = inner.classTotals[label]!;
+    const logFeature = new Map<string, number>();
+    for (const [f, count] of Object.entries(inner.classFeatures[label]!)) logFeature.set(f, Math.log(count / total));
+    return { label, logPrior: Math.log(total / inner.totalExamples), logUnseen: Math.log(inner.smoothing / total), logFeature };
+  });
+  return { classes };
+}
+
+/** Class probabilities for a sentence, highest first. */
+export function classify(tokens: readonly Token[]): Array<{ label: string; p: number }> {
+  const feats = features(tokens);
+  const scores = classifierModel().classes.map((c) => {
+    let s = c.logPrior;
+    for (const f of feats) s += c.logFeature.get(f) ?? c.logUnseen;
+    return { label: c.label, s };
+  });
+  const max = Math.max(...scores.map((x) => x.s));
+  const sum = scores.reduce((a, x) => a + Math.exp(x.s - max), 0);
+  return scores.map((x) => ({ label: x.label, p: Math.exp(x.s - max) / sum })).sort((a, b) => b.p - a.p);
+}
+
+export const checkClassifier: SentenceCheck = (compiled, ctx) => {
+  // Bag-of-words models miss a declined pitch ("we don't need to get into our product yet"):
+  // leave those to the rules, which handle negation.
+  if (ctx.anyHit || ctx.tokens.length < 4 || declines(ctx.tokens)) return null;
+  const top = classify(ctx.tokens)[0];
+  if (!top || top.label !== compiled.rule.focus || top.p < (compiled.rule.minConfidence ?? 1)) return null;
+  return { from: 0, to: ctx.tokens.length };
+};
