@@ -37,7 +37,11 @@ export function findMatch(pattern: CompiledPattern, tokens: readonly Token[], st
   const last = pattern.anchorStart ? 0 : tokens.length - 1;
   const done: Cont = (i) => (!pattern.anchorEnd || i === tokens.length ? i : -1);
   const total = { left: Math.max(TOTAL_MIN, STEPS_PER_TOKEN * tokens.length) };
+  const first = firstTokens(pattern);
   for (let from = start; from <= Math.max(last, 0) && total.left > 0; from++) {
+    // A match consumes tokens[from] first; skip starts no first part can take (same result, less work).
+    const tok = tokens[from];
+    if (first && tok && !first.stems.has(tok.stem) && !first.words.has(tok.word)) continue;
     const state: State = { tokens, steps: 0, total };
     const end = matchSeq(pattern.nodes, 0, state, from, done);
     if (end > from) return { from, to: end };
@@ -83,4 +87,57 @@ function matchOne(node: Node, token: Token): boolean {
     default:
       return false;
   }
+}
+
+/** The tokens a match can begin with: stems and exact words; null when any token can. */
+interface First {
+  stems: Set<string>;
+  words: Set<string>;
+}
+
+const firstCache = new WeakMap<CompiledPattern, First | null>();
+
+/**
+ * Which tokens can start a match. Without this every start position ran the whole pattern, and a
+ * 5 MB one-line transcript (a single 1M-word sentence) took about a minute (found by the bad-input
+ * tests); most starts are now a set lookup.
+ */
+function firstTokens(pattern: CompiledPattern): First | null {
+  let f = firstCache.get(pattern);
+  if (f === undefined) {
+    const memo = new Map<readonly Node[], Map<number, First | null>>();
+    f = firstOf(pattern.nodes, 0, () => ({ stems: new Set(), words: new Set() }), memo);
+    firstCache.set(pattern, f);
+  }
+  return f;
+}
+
+/** First tokens of nodes[k..] followed by whatever `after` begins with; memoized by (nodes, k). */
+function firstOf(nodes: readonly Node[], k: number, after: () => First | null, memo: Map<readonly Node[], Map<number, First | null>>): First | null {
+  let table = memo.get(nodes);
+  if (!table) memo.set(nodes, (table = new Map()));
+  if (table.has(k)) return table.get(k)!;
+  let out: First | null;
+  const rest = () => firstOf(nodes, k + 1, after, memo);
+  if (k === nodes.length) out = after();
+  else {
+    const node = nodes[k]!;
+    if (node.t === 'word' || node.t === 'exact') {
+      out = { stems: new Set(node.t === 'word' ? [node.stem] : []), words: new Set(node.t === 'exact' ? [node.word] : []) };
+      if (node.opt) out = union(out, rest());
+    } else if (node.t === 'alt') {
+      out = { stems: new Set(), words: new Set() };
+      for (const option of node.options) out = union(out, firstOf(option, 0, rest, memo));
+      if (node.opt) out = union(out, rest());
+    } else out = null; // any, not, gap: any token can come first
+  }
+  table.set(k, out);
+  return out;
+}
+
+function union(a: First | null, b: First | null): First | null {
+  if (!a || !b) return null;
+  for (const x of b.stems) a.stems.add(x);
+  for (const x of b.words) a.words.add(x);
+  return a;
 }
