@@ -254,11 +254,16 @@ export function checkTranscript(t: Transcript, text: string): void {
   }
 }
 
-/** Checks a report is plain, JSON-serializable data with a finite score in 0..100. */
-export function checkReport(r: CallReport): void {
+/** Checks a report is plain, JSON-serializable data with a finite score in 0..100 and findings inside `text`. */
+export function checkReport(r: CallReport, text?: string): void {
   expect(Number.isFinite(r.score) && r.score >= 0 && r.score <= 100, `score ${r.score}`).toBe(true);
   expect(() => JSON.stringify(r)).not.toThrow();
-  for (const f of r.findings) expect(Number.isInteger(f.line) && f.line >= 1, `finding line ${f.line}`).toBe(true);
+  for (const f of r.findings) {
+    expect(Number.isInteger(f.line) && f.line >= 1, `finding line ${f.line}`).toBe(true);
+    if (text !== undefined) expect(f.line, `finding line ${f.line} is in the file`).toBeLessThanOrEqual(text.split(/\r\n|\r|\n/).length);
+    // One position encoding: the match stands in the sentence at its column.
+    if (f.scope !== 'call') expect(f.text.slice(f.column, f.column + f.match.length)).toBe(f.match);
+  }
 }
 
 /** Runs `fn` and fails when a single case takes longer than `limitMs` (a hang or a blow-up). */

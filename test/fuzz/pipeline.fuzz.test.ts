@@ -16,7 +16,7 @@ describe('analyze()', () => {
     fc.assert(
       fc.property(DOCS[format], (doc) => {
         const r = timed(() => outcome(() => analyze(doc, { file: `call.${format}` })));
-        if ('value' in r) checkReport(r.value);
+        if ('value' in r) checkReport(r.value, doc);
       }),
       { numRuns: RUNS },
     );
@@ -31,7 +31,7 @@ describe('analyze()', () => {
         fc.option(fc.constantFrom('discovery', 'demo', 'constructor', '__proto__', 'toString'), { nil: undefined }),
         (doc, format, sellers, callType) => {
           const r = timed(() => outcome(() => analyze(doc, { ...(format ? { format } : {}), sellers, ...(callType ? { callType } : {}) })));
-          if ('value' in r) checkReport(r.value);
+          if ('value' in r) checkReport(r.value, doc);
         },
       ),
       { numRuns: RUNS * 4 },
