@@ -185,9 +185,9 @@ export function judgeSentence(engine: Engine, text: string, tokens: readonly Tok
   return hits;
 }
 
-/** Phrases first, then questions, the classifier last; seller-centric before buyer-ownership. */
+/** Phrases first, then questions, then focus, the classifier last; seller-centric before buyer-ownership. */
 function rank(c: CompiledRule): number {
-  const kind = c.rule.kind === 'phrase' ? 0 : c.rule.kind === 'question' ? 2 : 4;
+  const kind = c.rule.kind === 'phrase' ? 0 : c.rule.kind === 'question' ? 2 : c.rule.kind === 'focus' ? 4 : 6;
   return kind + (c.rule.focus === 'seller-centric' ? 0 : 1);
 }
 

@@ -56,7 +56,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Role = 'seller' | 'buyer';
 
 /** The fixed set of rule kinds; each is one module in src/kinds/. */
-export type RuleKindName = 'phrase' | 'question' | 'metric' | 'classifier';
+export type RuleKindName = 'phrase' | 'question' | 'metric' | 'classifier' | 'focus';
 
 export interface RuleExamples {
   /** Seller sentences the rule must flag. */
@@ -90,6 +90,8 @@ export interface Rule {
   exceptions?: string[];
   /** Patterns that must each match somewhere in the sentence too (an AND to `patterns`' OR). */
   requires?: string[];
+  /** For `focus` rules: whose side the sentence's grammatical subject must be on. */
+  subject?: 'seller' | 'buyer';
   /** For `classifier` rules: the least probability of the rule's focus class to report a finding. */
   minConfidence?: number;
   /** A list rule: the sentence must name at least this many items (commas, "and"). */

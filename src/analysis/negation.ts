@@ -17,3 +17,10 @@ export function isNegated(tokens: readonly Token[], from: number): boolean {
   }
   return false;
 }
+
+const DECLINING = new Set(['going', 'gonna', 'here', 'need', 'have', 'trying', 'want', 'wanna', 'about', 'get', 'bore', 'pitch', 'sell', 'push', 'walk', 'take']);
+
+/** "not going to", "don't need to", "won't bore you": the speaker declines to do something. */
+export function declines(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => t.word === 'not' && (DECLINING.has(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'will'));
+}

@@ -10,14 +10,10 @@ import type { Token } from '../text/tokens.js';
 import { tokenize } from '../text/tokens.js';
 import type { SentenceCheck } from './types.js';
 import { BUILTIN_RULES_DIR } from '../rules/load.js';
+import { declines } from '../analysis/negation.js';
 
 const require = createRequire(import.meta.url);
-const DECLINING = new Set(['going', 'gonna', 'here', 'need', 'have', 'trying', 'want', 'wanna', 'about', 'get', 'bore', 'pitch', 'sell', 'push', 'walk', 'take']);
 
-/** "not going to", "don't need to", "won't bore you": the speaker declines to do something. */
-function declines(tokens: readonly Token[]): boolean {
-  return tokens.some((t, i) => t.word === 'not' && (DECLINING.has(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'will'));
-}
 
 interface Model {
   /** Log prior and per-feature log likelihoods per class, from natural's trained counts. */

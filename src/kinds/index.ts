@@ -4,9 +4,11 @@ import type { SentenceCheck } from './types.js';
 import { checkPhrase } from './phrase.js';
 import { checkQuestion } from './question.js';
 import { checkClassifier } from './classifier.js';
+import { checkFocus } from './focus.js';
 
 export const SENTENCE_KINDS: Partial<Record<RuleKindName, SentenceCheck>> = {
   phrase: checkPhrase,
   question: checkQuestion,
   classifier: checkClassifier,
+  focus: checkFocus,
 };

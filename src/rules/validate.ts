@@ -5,12 +5,12 @@ import { compilePattern, PatternError, type Lexicon } from '../patterns/compile.
 /** A rule file that is not valid; the message names the file, the rule and the field. */
 export class RuleError extends Error {}
 
-const KINDS: RuleKindName[] = ['phrase', 'question', 'metric', 'classifier'];
+const KINDS: RuleKindName[] = ['phrase', 'question', 'metric', 'classifier', 'focus'];
 const FOCUS: FindingKind[] = ['seller-centric', 'buyer-ownership'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const QUESTION_TYPES: QuestionType[] = ['open', 'closed', 'leading'];
 const METRICS: MetricCheck['name'][] = ['sellerTalkShare', 'longestSellerMonologueWords', 'longestSellerMonologueSeconds', 'sellerQuestions', 'buyerLongestTurnWords'];
-const FIELDS = new Set(['id', 'kind', 'focus', 'category', 'severity', 'description', 'message', 'suggestion', 'rationale', 'patterns', 'exceptions', 'requires', 'minItems', 'minConfidence', 'questionTypes', 'metric', 'evidence', 'weight', 'examples']);
+const FIELDS = new Set(['id', 'kind', 'focus', 'category', 'severity', 'description', 'message', 'suggestion', 'rationale', 'patterns', 'exceptions', 'requires', 'minItems', 'minConfidence', 'subject', 'questionTypes', 'metric', 'evidence', 'weight', 'examples']);
 
 type Raw = Record<string, unknown>;
 
@@ -88,6 +88,7 @@ export function validateRule(raw: unknown, source: string, defaults: { id: strin
     if (typeof raw.minItems !== 'number' || !Number.isInteger(raw.minItems) || raw.minItems < 2 || raw.minItems > 20) throw new RuleError(`${where('minItems')}: expected a whole number from 2 to 20`);
     rule.minItems = raw.minItems;
   }
+  if (raw.subject !== undefined || kind === 'focus') rule.subject = oneOf<'seller' | 'buyer'>('subject', ['seller', 'buyer']);
   if (raw.minConfidence !== undefined || kind === 'classifier') {
     if (typeof raw.minConfidence !== 'number' || !(raw.minConfidence > 0.5 && raw.minConfidence <= 1)) throw new RuleError(`${where('minConfidence')}: expected a probability above 0.5 and at most 1`);
     rule.minConfidence = raw.minConfidence;
