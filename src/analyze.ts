@@ -99,7 +99,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
           match: sentence.text.slice(startOffset, endOffset),
           column: startOffset,
           message: rule.message,
-          suggestion: rule.suggestion,
+          suggestion: fillSuggestion(rule.suggestion, sentence.text.slice(startOffset, endOffset)),
         });
       }
     }
@@ -189,6 +189,11 @@ export function judgeSentence(engine: Engine, text: string, tokens: readonly Tok
 function rank(c: CompiledRule): number {
   const kind = c.rule.kind === 'phrase' ? 0 : c.rule.kind === 'question' ? 2 : c.rule.kind === 'focus' ? 4 : 6;
   return kind + (c.rule.focus === 'seller-centric' ? 0 : 1);
+}
+
+/** A suggestion may quote the matched words as {match}, so that it speaks to this sentence. */
+function fillSuggestion(template: string, match: string): string {
+  return template.includes('{match}') ? template.split('{match}').join(match) : template;
 }
 
 function applySuppressions(findings: Finding[], transcript: Transcript): void {

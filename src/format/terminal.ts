@@ -27,8 +27,9 @@ function formatCall(call: CallReport, c: ChalkInstance, width: number): string {
   }
   for (const w of call.warnings) out.push(c.yellow(`  warning: ${w}`));
 
-  const table = new Table({ head: ['score component', 'value', 'points', 'why'], style: { head: options(c), border: [] }, colWidths: [24, 8, 8, Math.max(30, width - 46)], wordWrap: true });
-  for (const comp of call.scoreComponents) table.push([comp.name, comp.value.toFixed(2), `${comp.points}/${(comp.weight * 100) / totalWeight(call)}`.replace(/\.\d+/, ''), comp.detail]);
+  const table = new Table({ head: ['score component', 'value', 'points', 'why'], style: { head: options(c), border: [] }, colWidths: [24, 8, 10, Math.max(30, width - 48)], wordWrap: true });
+  const weights = call.scoreComponents.reduce((s, x) => s + x.weight, 0);
+  for (const comp of call.scoreComponents) table.push([comp.name, comp.value.toFixed(2), `${Math.round(comp.points)} of ${Math.round((comp.weight * 100) / weights)}`, comp.detail]);
   out.push(table.toString());
 
   const m = call.metrics;
@@ -72,10 +73,6 @@ function formatBatchLine(report: Report, c: ChalkInstance): string {
   const scores = report.calls.map((x) => x.score);
   const avg = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : 0;
   return c.bold(`${report.calls.length} calls analyzed, average buyer focus ${avg}/100` + (report.errors.length ? `, ${report.errors.length} failed` : ''));
-}
-
-function totalWeight(call: CallReport): number {
-  return call.scoreComponents.reduce((s, x) => s + x.weight, 0) / 100;
 }
 
 function options(c: ChalkInstance): string[] {
