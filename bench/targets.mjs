@@ -1,4 +1,5 @@
 /** Compares measured workloads with buyerside's performance targets and adds the tool speed ratios. */
+import { availableParallelism } from 'node:os';
 
 const round = (n, d = 2) => Number(n.toFixed(d));
 
@@ -58,6 +59,10 @@ export function targets(results, { batchCalls, batchWords }) {
     Object.assign(big, { target: `peak ≤ 1.25× the ${batchCalls}-call batch's, < 300 MB`, pass: growth <= 1.25 && big.peakMB < 300, detail: `(${round(growth)}×)` });
   }
 
+  const used = results.filter((r) => r.cpuS && r.medianS && r.words > 100_000)
+    .map((r) => `${r.id} ${(r.cpuS / r.medianS).toFixed(2)}`);
+  if (used.length) notes.push(`Cores kept busy (cpu s / wall s, out of ${availableParallelism()}): ${used.join(', ')}.`);
+
   const sub = by['subset-buyerside'];
   for (const id of ['write-good', 'alex']) {
     const t = by[id];
@@ -65,7 +70,7 @@ export function targets(results, { batchCalls, batchWords }) {
     const total = batchWords;
     if (total && t.words < total) {
       const est = total / t.wordsPerS;
-      notes.push(`${id} ran once on a stride subset (${t.words.toLocaleString('en-US')} words) because the whole batch would take ~${Math.round(est)} s at that rate; its words/s is extrapolated to the batch as is (it runs single-threaded, one file after another).`);
+      notes.push(`${id} ran once on a stride subset (${t.words.toLocaleString('en-US')} words) because the whole batch would take ~${Math.round(est)} s at that rate; its words/s is extrapolated to the batch as is (it runs single-threaded, one file after another)${id === 'write-good' ? '; its CLI time includes annotating each suggestion with line and column, as a user would see it' : ''}.`);
     }
     if (sub?.wordsPerS) {
       const same = sub.wordsPerS / t.wordsPerS;
