@@ -207,12 +207,31 @@ describe('a batch of every kind of bad input at once', () => {
     writeFileSync(join(batch, 'good-2.txt'), GOOD.replace(/Dana/g, 'Sam'));
     copyFileSync(join(BAD_FIXTURES, 'windows-1252-quotes.txt'), join(batch, 'cp1252.txt'));
     const inputs = ['good-1.txt', ...names, 'good-2.txt', 'cp1252.txt'];
-    const run = cli(['analyze', ...inputs, '--format', 'json'], { cwd: batch, timeoutMs: 60_000 });
+    // In this thread (--jobs 1) and on worker threads (--jobs 2): the same report either way.
+    const reports = ['1', '2'].map((jobs) => {
+      const run = cli(['analyze', ...inputs, '--format', 'json', '--jobs', jobs], { cwd: batch, timeoutMs: 60_000 });
+      const r = report(run);
+      expect(run.code).toBe(2);
+      expectCleanStderr(run);
+      expect(r.calls.map((c) => c.file).sort()).toEqual(['cp1252.txt', 'good-1.txt', 'good-2.txt']);
+      expect(r.calls.length + r.errors.length).toBe(inputs.length);
+      for (const name of names) expectInputError(run, r, name);
+      return r;
+    });
+    expect(reports[1]).toEqual(reports[0]);
+  });
+
+  it.each([
+    ['nothing', Buffer.alloc(0), /E_EMPTY/],
+    ['a PNG image', png(), /E_BINARY/],
+    ['white space', Buffer.from(' \n\n\t'), /E_EMPTY/],
+  ])('standard input holding %s is one error beside a good file', (_name, input, code) => {
+    const run = cli(['analyze', 'good.txt', '-', '--format', 'json'], { cwd: dir, input });
     const r = report(run);
     expect(run.code).toBe(2);
     expectCleanStderr(run);
-    expect(r.calls.map((c) => c.file).sort()).toEqual(['cp1252.txt', 'good-1.txt', 'good-2.txt']);
-    expect(r.calls.length + r.errors.length).toBe(inputs.length);
-    for (const name of names) expectInputError(run, r, name);
+    expectCall(r, 'good.txt');
+    expectInputError(run, r, '<stdin>', code);
+    expect(r.calls.length + r.errors.length).toBe(2);
   });
 });

@@ -25,7 +25,7 @@ export interface Run {
 }
 
 /** Runs `node bin/buyerside.js ...args`; a run past `timeoutMs` is killed (so a hang fails, not blocks). */
-export function cli(args: string[], options: { cwd: string; timeoutMs?: number; input?: string }): Run {
+export function cli(args: string[], options: { cwd: string; timeoutMs?: number; input?: string | Buffer }): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
