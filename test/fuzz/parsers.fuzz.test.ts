@@ -5,7 +5,11 @@ import { parseBytes, parseText, SUPPORTED_FORMATS } from '../../src/transcript/i
 import type { InputFormat } from '../../src/types.js';
 import { DOCS, anyBytes, anyDoc, checkTranscript, outcome, soup, timed } from './arbitraries.js';
 
-/** Cases per property; the suite's total is printed by the summary test in pipeline.fuzz.test.ts. */
+/**
+ * Cases per property (FUZZ_RUNS raises it for a long hunt). At the default 300 the fuzz suite runs
+ * about 15,300 generated cases: 8,405 here, 4,200 in pipeline, 2,700 in patterns; plus 8 mutations
+ * of each corpus file.
+ */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const EXT: Record<InputFormat, string> = { text: 'txt', markdown: 'md', vtt: 'vtt', srt: 'srt', csv: 'csv', tsv: 'tsv', json: 'json', nlp: 'nlp' };
 
