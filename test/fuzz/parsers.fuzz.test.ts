@@ -1,6 +1,6 @@
 /** Every parser, forced and detected, on damaged documents: a Transcript or an InputProblem, nothing else. */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBytes, parseText, SUPPORTED_FORMATS } from '../../src/transcript/index.js';
 import type { InputFormat } from '../../src/types.js';
 import { DOCS, anyBytes, anyDoc, checkTranscript, outcome, soup, timed } from './arbitraries.js';
@@ -62,5 +62,32 @@ describe('parseBytes', () => {
       }),
       { numRuns: 5 },
     );
+  });
+});
+
+describe('regressions found by these tests', () => {
+  it('"&constructor;" in a cue stays as written (it decoded to the source of Object)', () => {
+    const t = parseText('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Dana>a &constructor; b &amp; c\n', { format: 'vtt' });
+    expect(t.turns[0]!.text).toBe('a &constructor; b & c');
+  });
+
+  it('a file named "x.constructor" is detected, not sent to a parser named by Object.prototype', () => {
+    expect(parseText('Dana: hello\nLee: hi\n', { fileName: 'x.constructor' }).format).toBe('text');
+  });
+
+  it('invalid JSON that quotes line breaks gives a one-line message', () => {
+    const r = outcome(() => parseText('{"a":\n\n  x}', { format: 'json' }));
+    expect('problem' in r && r.problem.message).toMatch(/^invalid JSON: .*\\n/);
+  });
+
+  it('JSON cut off at the end names its last line', () => {
+    const r = outcome(() => parseText('[\n{"speaker": "A",\n"text": "hi"', { format: 'json' }));
+    expect('problem' in r && r.problem.line).toBe(3);
+  });
+
+  it('__proto__ keys in a JSON transcript are plain keys', () => {
+    const t = parseText('[{"__proto__": {"speaker": "X"}, "speaker": "A", "text": "hi"}, {"speaker": "B", "text": "yo", "constructor": 1}]', { format: 'json' });
+    expect(t.turns.map((x) => x.speaker)).toEqual(['A', 'B']);
+    expect(({} as Record<string, unknown>).speaker).toBeUndefined();
   });
 });
