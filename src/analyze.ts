@@ -12,6 +12,7 @@ import { mapJourney, type JourneyTurn } from './journey.js';
 import { checkMetric } from './kinds/metric.js';
 import { SENTENCE_KINDS } from './kinds/index.js';
 import { compileRules, type CompiledRule, type Engine } from './analysis/engine.js';
+import type { CompiledPattern } from './patterns/compile.js';
 import { loadRules } from './rules/load.js';
 import { lineAt } from './transcript/position.js';
 
@@ -168,11 +169,18 @@ interface RuleHit {
 
 /** Runs the sentence-level rules: seller-centric phrases first, so that questions can yield to them. */
 export function judgeSentence(engine: Engine, text: string, tokens: readonly Token[], question: ReturnType<typeof classifyQuestion>): RuleHit[] {
-  const candidates = new Set<CompiledRule>(engine.alwaysTry);
-  for (const tok of tokens) for (const c of engine.index.get(tok.stem) ?? []) candidates.add(c);
-  const ordered = engine.sentenceRules.filter((c) => candidates.has(c));
+  const candidates = new Map<CompiledRule, CompiledPattern[]>();
+  for (const tok of tokens) {
+    for (const { rule, pattern } of engine.index.get(tok.stem) ?? []) {
+      const list = candidates.get(rule);
+      if (!list) candidates.set(rule, [pattern]);
+      else if (!list.includes(pattern)) list.push(pattern);
+    }
+  }
+  for (const list of candidates.values()) list.sort((a, b) => a.order - b.order);
+  const ordered = engine.sentenceRules.filter((c) => candidates.has(c) || engine.alwaysTrySet.has(c));
   ordered.sort((a, b) => rank(a) - rank(b));
-  const ctx = { text, tokens, question, sellerCentricPhrase: false, anyHit: false };
+  const ctx = { text, tokens, question, sellerCentricPhrase: false, anyHit: false, candidates };
   const hits: RuleHit[] = [];
   for (const compiled of ordered) {
     const check = SENTENCE_KINDS[compiled.rule.kind];

@@ -15,9 +15,10 @@ export interface Engine {
   lexicon: ReadonlyMap<string, string[]>;
   /** Sentence-level rules (phrase, question) in rule order. */
   sentenceRules: CompiledRule[];
-  /** Rules whose patterns need one of these stems to match; the rest are always tried. */
-  index: Map<string, CompiledRule[]>;
+  /** Phrase patterns that need one of these stems to match, with their rule; the rest are always tried. */
+  index: Map<string, Array<{ rule: CompiledRule; pattern: CompiledPattern }>>;
   alwaysTry: CompiledRule[];
+  alwaysTrySet: ReadonlySet<CompiledRule>;
   metricRules: Rule[];
   byId: Map<string, Rule>;
 }
@@ -25,7 +26,7 @@ export interface Engine {
 /** Compiles validated rules. Rules turned off by configuration should be filtered out before. */
 export function compileRules(loaded: LoadedRules): Engine {
   const sentenceRules: CompiledRule[] = [];
-  const index = new Map<string, CompiledRule[]>();
+  const index: Engine['index'] = new Map();
   const alwaysTry: CompiledRule[] = [];
   const metricRules: Rule[] = [];
   for (const rule of loaded.rules) {
@@ -35,23 +36,24 @@ export function compileRules(loaded: LoadedRules): Engine {
     }
     const compiled: CompiledRule = {
       rule,
-      patterns: (rule.patterns ?? []).map((p) => compilePattern(p, loaded.lexicon)),
+      patterns: (rule.patterns ?? []).map((p, i) => compilePattern(p, loaded.lexicon, i)),
       exceptions: (rule.exceptions ?? []).map((p) => compilePattern(p, loaded.lexicon)),
       requires: (rule.requires ?? []).map((p) => compilePattern(p, loaded.lexicon)),
     };
     sentenceRules.push(compiled);
-    // Question rules run on every question; phrase rules only where a required stem occurs.
-    const keys = rule.kind === 'phrase' ? compiled.patterns.map((p) => p.required) : [null];
-    // Question and classifier rules are tried on every sentence.
-    if (keys.some((k) => k === null)) {
+    // Phrase patterns are tried only where one of their required stems occurs; other kinds (and
+    // a phrase pattern with no required word) on every sentence.
+    if (rule.kind !== 'phrase' || compiled.patterns.some((p) => p.required === null)) {
       alwaysTry.push(compiled);
       continue;
     }
-    for (const stem of new Set(keys.flat() as string[])) {
-      const list = index.get(stem);
-      if (list) list.push(compiled);
-      else index.set(stem, [compiled]);
+    for (const pattern of compiled.patterns) {
+      for (const stem of new Set(pattern.required!)) {
+        const list = index.get(stem);
+        if (list) list.push({ rule: compiled, pattern });
+        else index.set(stem, [{ rule: compiled, pattern }]);
+      }
     }
   }
-  return { rules: loaded.rules, lexicon: loaded.lexicon, sentenceRules, index, alwaysTry, metricRules, byId: new Map(loaded.rules.map((r) => [r.id, r])) };
+  return { rules: loaded.rules, lexicon: loaded.lexicon, sentenceRules, index, alwaysTry, alwaysTrySet: new Set(alwaysTry), metricRules, byId: new Map(loaded.rules.map((r) => [r.id, r])) };
 }

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-type Nlp = (text: string) => { sentences(): { json(): Array<{ sentence?: { subject?: string; verb?: string } }> } };
+type Nlp = (text: string) => { sentences(): { json(opts?: object): Array<{ sentence?: { subject?: string; verb?: string } }> } };
 let nlp: Nlp | undefined;
 
 /** "we"/"our": the seller's company; "i"/"my": the seller in person, often offering to help. */
@@ -22,10 +22,33 @@ const SELLER_SUBJECT = /^(?:we|us|our|ours|we've|we're)\b/i;
 const SELLER_PERSON = /^(?:i|my|i've|i'm|me)\b/i;
 const BUYER_SUBJECT = /^(?:you|your|yours|you've|you're|y'all)\b/i;
 
-/** The grammatical subject's side and the main verb of the first sentence in `text`. */
+const LEAD_INS = new Set(['so', 'and', 'but', 'well', 'okay', 'ok', 'honestly', 'now', 'yeah', 'yes', 'look', 'also', 'plus', 'actually', 'basically', 'frankly', 'again', 'then', 'oh', 'right', 'sure', 'great', 'like']);
+
+/**
+ * The side of the sentence's subject. A sentence that opens (after lead-ins) with a pronoun or
+ * possessive needs no parse; compromise is asked only when the subject comes later, after an
+ * introductory phrase ("At the end of the day our team ...", "The platform we built ...").
+ */
+export function subjectSide(text: string, words: readonly string[]): Side {
+  return openingSide(words) ?? sentenceFocus(text).subject;
+}
+
+/** The side named by the sentence's first word after lead-ins, or undefined when it names none. */
+export function openingSide(words: readonly string[]): Side | undefined {
+  let i = 0;
+  while (i < words.length - 1 && LEAD_INS.has(words[i]!)) i++;
+  const first = words[i] ?? '';
+  if (SELLER_SUBJECT.test(first)) return 'seller';
+  if (SELLER_PERSON.test(first)) return 'seller-person';
+  if (BUYER_SUBJECT.test(first)) return 'buyer';
+  return undefined;
+}
+
+/** The grammatical subject's side and the main verb of the first sentence in `text`, from compromise. */
 export function sentenceFocus(text: string): SentenceFocus {
   nlp ??= require('compromise') as Nlp;
-  const parsed = nlp(text).sentences().json()[0]?.sentence;
+  // Only the sentence parse is needed; leaving out the per-term JSON halves the cost.
+  const parsed = nlp(text).sentences().json({ terms: false, text: false, normal: false, offset: false })[0]?.sentence;
   const subjectText = (parsed?.subject ?? '').trim();
   const subject: Side = SELLER_SUBJECT.test(subjectText) ? 'seller' : SELLER_PERSON.test(subjectText) ? 'seller-person' : BUYER_SUBJECT.test(subjectText) ? 'buyer' : 'other';
   return { subject, subjectText, verb: (parsed?.verb ?? '').trim().toLowerCase() };

@@ -4,7 +4,7 @@
  * The parse runs only on sentences no other rule matched and whose words could qualify.
  */
 import { findMatch } from '../patterns/match.js';
-import { sentenceFocus } from '../analysis/focus.js';
+import { openingSide, subjectSide } from '../analysis/focus.js';
 import { declines } from '../analysis/negation.js';
 import type { SentenceCheck } from './types.js';
 
@@ -15,9 +15,13 @@ export const checkFocus: SentenceCheck = (compiled, ctx) => {
   if (ctx.anyHit || ctx.question.isQuestion || ctx.tokens.length < 4 || declines(ctx.tokens)) return null;
   const side = compiled.rule.subject === 'buyer' ? BUYER_WORDS : SELLER_WORDS;
   if (!ctx.tokens.slice(0, 6).some((t) => side.has(t.word))) return null;
-  if (compiled.exceptions.some((e) => findMatch(e, ctx.tokens))) return null;
+  // Cheap checks first: the opening word usually settles the subject without a parse.
+  const words = ctx.tokens.map((t) => t.word);
+  const opening = openingSide(words);
+  if (opening !== undefined && opening !== compiled.rule.subject) return null;
   const span = compiled.patterns.map((p) => findMatch(p, ctx.tokens)).find((s) => s !== null);
   if (compiled.patterns.length > 0 && !span) return null;
-  if (sentenceFocus(ctx.text).subject !== compiled.rule.subject) return null;
+  if (compiled.exceptions.some((e) => findMatch(e, ctx.tokens))) return null;
+  if (opening === undefined && subjectSide(ctx.text, words) !== compiled.rule.subject) return null;
   return span ?? { from: 0, to: ctx.tokens.length };
 };

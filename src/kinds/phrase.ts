@@ -7,7 +7,7 @@ import { isNegated } from '../analysis/negation.js';
 import type { SentenceCheck, SentenceContext } from './types.js';
 
 export const checkPhrase: SentenceCheck = (compiled, ctx) => {
-  for (const pattern of compiled.patterns) {
+  for (const pattern of ctx.candidates?.get(compiled) ?? compiled.patterns) {
     // A negated match ("I won't bore you with our history") may be followed by a real one ("but we ...").
     let span = findMatch(pattern, ctx.tokens);
     while (span && isNegated(ctx.tokens, span.from)) span = findMatch(pattern, ctx.tokens, span.from + 1);

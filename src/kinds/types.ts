@@ -2,8 +2,11 @@
 import type { Token } from '../text/tokens.js';
 import type { QuestionInfo } from '../analysis/questions.js';
 import type { CompiledRule } from '../analysis/engine.js';
+import type { CompiledPattern } from '../patterns/compile.js';
 
 export interface SentenceContext {
+  /** For indexed phrase rules: only the patterns whose required words occur in the sentence. */
+  candidates?: ReadonlyMap<CompiledRule, readonly CompiledPattern[]>;
   /** The sentence as written (for list counting). */
   text: string;
   tokens: readonly Token[];

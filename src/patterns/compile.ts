@@ -25,6 +25,8 @@ export type Node =
 
 export interface CompiledPattern {
   source: string;
+  /** Position among its rule's patterns: the first listed that matches is the one reported. */
+  order: number;
   nodes: Node[];
   anchorStart: boolean;
   anchorEnd: boolean;
@@ -41,7 +43,7 @@ const MAX_GAP = 8;
 const MAX_NODES = 120;
 
 /** Compiles one pattern against a lexicon. Throws PatternError on bad syntax or unknown classes. */
-export function compilePattern(source: string, lexicon: Lexicon): CompiledPattern {
+export function compilePattern(source: string, lexicon: Lexicon, order = 0): CompiledPattern {
   let text = source.trim();
   if (!text) throw new PatternError('the pattern is empty');
   const anchorStart = text.startsWith('^');
@@ -55,7 +57,7 @@ export function compilePattern(source: string, lexicon: Lexicon): CompiledPatter
   if (nodes.length === 0) throw new PatternError('the pattern has no words');
   if (parser.count > MAX_NODES) throw new PatternError(`the pattern is too long (more than ${MAX_NODES} parts)`);
   if (nodes.every((n) => n.opt || n.t === 'gap')) throw new PatternError('every part of the pattern is optional');
-  return { source, nodes, anchorStart, anchorEnd, required: requiredStems(nodes) };
+  return { source, order, nodes, anchorStart, anchorEnd, required: requiredStems(nodes) };
 }
 
 function lex(text: string): string[] {
