@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CallReport, Finding } from './types.js';
+import { UserError } from './user-error.js';
 
 export const BASELINE_VERSION = 1;
 
@@ -23,7 +24,7 @@ export interface BaselineFile {
 /** A finding as it appears in reports run with --baseline: `new` is true for findings not in the baseline. */
 export type BaselinedFinding = Finding & { new?: boolean };
 
-export class BaselineError extends Error {}
+export class BaselineError extends UserError {}
 
 /** Match text compared without case and extra spaces. */
 function normalize(match: string): string {

@@ -5,19 +5,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from './version.js';
-import { RuleError } from './rules/validate.js';
-import { ConfigError } from './config/load.js';
-import { RolesError } from './batch/roles.js';
-import { BaselineError } from './baseline.js';
-import { defaultIo, errorLine, UsageError, type Io } from './commands/io.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerMerge } from './commands/merge.js';
-import { registerRules } from './commands/rules.js';
+import { UserError } from './user-error.js';
+import { defaultIo, errorLine, type Io } from './commands/io.js';
 
 export type { Io } from './commands/io.js';
 
-/** Errors users cause, shown as one line with exit code 2; anything else is a bug. */
-const USER_ERRORS = [UsageError, RuleError, ConfigError, RolesError, BaselineError];
+const SUBCOMMANDS = ['analyze', 'merge', 'rules', 'explain'];
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -31,15 +24,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run buyerside --help for usage)');
-  registerAnalyze(program, io, setExit);
-  registerMerge(program, io, setExit);
-  registerRules(program, io, setExit);
+  // Load only the subcommand asked for (all of them for help): start-up time matters to CI jobs
+  // that call buyerside per file, and `rules` needs none of the analysis modules.
+  const sub = argv.find((a) => !a.startsWith('-'));
+  const wanted = (...names: string[]) => sub === undefined || !SUBCOMMANDS.includes(sub) || names.includes(sub);
+  if (wanted('analyze')) (await import('./commands/analyze.js')).registerAnalyze(program, io, setExit);
+  if (wanted('merge')) (await import('./commands/merge.js')).registerMerge(program, io, setExit);
+  if (wanted('rules', 'explain')) (await import('./commands/rules.js')).registerRules(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (USER_ERRORS.some((E) => e instanceof E)) {
+    // Errors users cause are one line with exit code 2; anything else is a bug.
+    if (e instanceof UserError) {
       io.err(errorLine((e as Error).message));
       return 2;
     }

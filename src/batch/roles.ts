@@ -4,8 +4,9 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import picomatch from 'picomatch';
 import { displayPath } from '../io/inputs.js';
+import { UserError } from '../user-error.js';
 
-export class RolesError extends Error {}
+export class RolesError extends UserError {}
 
 interface RoleRow {
   match: (path: string) => boolean;

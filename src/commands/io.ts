@@ -1,5 +1,6 @@
 /** Where the CLI reads and writes, so tests can pass their own; and the user-facing error texts. */
 import { writeSync } from 'node:fs';
+import { UserError } from '../user-error.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -53,7 +54,7 @@ export function repeat(value: string, previous: string[] = []): string[] {
 }
 
 /** A usage or input problem: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends UserError {}
 
 /** The single line printed for an error. */
 export function errorLine(message: string): string {

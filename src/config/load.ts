@@ -1,8 +1,13 @@
 /** The config file: found from the working folder upward (or named with --config), validated key by key. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import type { Severity } from '../types.js';
+import { UserError } from '../user-error.js';
+
+// The YAML parser is loaded only when a YAML config is read: most runs have none.
+const require = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 /** File names looked for in each folder, in this order. */
 export const CONFIG_NAMES = ['buyerside.config.json', '.buyersiderc.json', '.buyersiderc.yaml'] as const;
@@ -31,7 +36,7 @@ export interface Config {
 }
 
 /** A config file that cannot be used; the message names the file and the key path. */
-export class ConfigError extends Error {}
+export class ConfigError extends UserError {}
 
 const TOP_KEYS = ['$schema', 'sellers', 'rules', 'thresholds', 'rulePacks', 'callType', 'ignore'];
 const THRESHOLD_KEYS = ['failUnder', 'maxSellerCentric', 'failOn'];
@@ -65,7 +70,7 @@ export function loadConfig(file: string): Config {
   }
   let raw: unknown;
   if (/\.ya?ml$/i.test(path)) {
-    const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+    const doc = yaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
     const err = doc.errors[0];
     if (err) throw new ConfigError(`${name}${err.linePos?.[0] ? `:${err.linePos[0].line}` : ''}: not valid YAML: ${err.message.split('\n')[0]}`);
     raw = doc.toJS({ maxAliasCount: 50 });

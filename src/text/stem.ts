@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const porter = require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+let porter: { stem(word: string): string } | undefined;
 
 const cache = new Map<string, string>();
 
@@ -10,6 +10,8 @@ const cache = new Map<string, string>();
 export function stem(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
+    // Loaded on first use, so that commands that never stem (rules, --help) don't pay for it.
+    porter ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
     s = /^[a-z]+$/.test(word) ? porter.stem(word) : word;
     if (cache.size > 200_000) cache.clear();
     cache.set(word, s);
