@@ -1,9 +1,12 @@
-// Bundles rules/ into dist/rules.json at build time, so that the CLI needs no YAML parser to start.
+// Build step: bundles rules/ into dist/rules.json (so the CLI needs no YAML parser to start) and
+// trains the classifier into dist/classifier.json (so runs need not load natural to train it).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { readPackDir, buildRules, BUILTIN_RULES_DIR } from '../dist/rules/load.js';
+import { trainModel, modelToJson } from '../dist/kinds/classifier.js';
 
 const data = readPackDir(BUILTIN_RULES_DIR);
 buildRules([data]); // fails the build on invalid rule data
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/rules.json', JSON.stringify(data));
-console.error(`bundled ${data.rules.length} rules into dist/rules.json`);
+writeFileSync('dist/classifier.json', modelToJson(trainModel()));
+console.error(`bundled ${data.rules.length} rules into dist/rules.json and trained dist/classifier.json`);

@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   columns?: Record<string, string>;
   /** "discovery", "demo", ...: picks per-call-type thresholds of conversation-shape rules. */
   callType?: string;
+  /** Ask compromise for the subject when the opening words do not settle it (costs ~0.6 s to load). */
+  deepParse?: boolean;
   /** Compiled rules; defaults to the built-in pack. */
   engine?: Engine;
 }
@@ -82,7 +84,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
         questions.total++;
         questions[question.type!]++;
       }
-      const hits = judgeSentence(engine, sentence.text, tokens, question);
+      const hits = judgeSentence(engine, sentence.text, tokens, question, options.deepParse ?? false);
       for (const { rule, from, to } of hits) {
         const startOffset = tokens[from]!.start;
         const endOffset = tokens[Math.max(from, to - 1)]!.end;
@@ -168,7 +170,7 @@ interface RuleHit {
 }
 
 /** Runs the sentence-level rules: seller-centric phrases first, so that questions can yield to them. */
-export function judgeSentence(engine: Engine, text: string, tokens: readonly Token[], question: ReturnType<typeof classifyQuestion>): RuleHit[] {
+export function judgeSentence(engine: Engine, text: string, tokens: readonly Token[], question: ReturnType<typeof classifyQuestion>, deepParse = false): RuleHit[] {
   const candidates = new Map<CompiledRule, CompiledPattern[]>();
   for (const tok of tokens) {
     for (const { rule, pattern } of engine.index.get(tok.stem) ?? []) {
@@ -180,7 +182,7 @@ export function judgeSentence(engine: Engine, text: string, tokens: readonly Tok
   for (const list of candidates.values()) list.sort((a, b) => a.order - b.order);
   const ordered = engine.sentenceRules.filter((c) => candidates.has(c) || engine.alwaysTrySet.has(c));
   ordered.sort((a, b) => rank(a) - rank(b));
-  const ctx = { text, tokens, question, sellerCentricPhrase: false, anyHit: false, candidates };
+  const ctx = { text, tokens, question, sellerCentricPhrase: false, anyHit: false, candidates, deepParse };
   const hits: RuleHit[] = [];
   for (const compiled of ordered) {
     const check = SENTENCE_KINDS[compiled.rule.kind];

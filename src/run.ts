@@ -17,6 +17,7 @@ export interface RunOptions {
   columns?: Record<string, string>;
   callType?: string;
   maxBytes?: number;
+  deepParse?: boolean;
 }
 
 /** Analyzes one input; never throws: an unreadable or malformed file becomes an InputError. */
@@ -29,6 +30,7 @@ export function analyzeFile(file: string, options: RunOptions): CallReport | Inp
     const sellers = options.sellersFor?.(file) ?? options.sellers;
     if (sellers?.length) analyzeOptions.sellers = sellers;
     if (options.callType) analyzeOptions.callType = options.callType;
+    if (options.deepParse) analyzeOptions.deepParse = true;
     return analyzeTranscript(transcript, analyzeOptions);
   } catch (e) {
     if (e instanceof InputProblem) return { file: shown, ...(e.line ? { line: e.line } : {}), message: e.message, code: e.code };

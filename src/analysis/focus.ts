@@ -26,11 +26,21 @@ const LEAD_INS = new Set(['so', 'and', 'but', 'well', 'okay', 'ok', 'honestly', 
 
 /**
  * The side of the sentence's subject. A sentence that opens (after lead-ins) with a pronoun or
- * possessive needs no parse; compromise is asked only when the subject comes later, after an
- * introductory phrase ("At the end of the day our team ...", "The platform we built ...").
+ * possessive needs no parse, nor one whose introductory phrase ends in a comma ("For the backup,
+ * we offer ..."). Otherwise ("The platform we built handles ...") compromise's parse decides when
+ * `deep` is set; without it the subject counts as neither side. Measured on 31 calls, the parse
+ * changed no score by more than a point, and its import costs about 0.6 s per process, so it is
+ * opt-in (--deep-parse).
  */
-export function subjectSide(text: string, words: readonly string[]): Side {
-  return openingSide(words) ?? sentenceFocus(text).subject;
+export function subjectSide(text: string, words: readonly string[], deep: boolean): Side {
+  return openingSide(words) ?? afterIntroduction(text) ?? (deep ? sentenceFocus(text).subject : 'other');
+}
+
+/** The side named right after a short introductory phrase that ends in a comma. */
+function afterIntroduction(text: string): Side | undefined {
+  const m = /^([^,]{1,60}),\s*([\p{L}']+)/u.exec(text);
+  if (!m || m[1]!.split(/\s+/).length > 8) return undefined;
+  return openingSide([m[2]!.toLowerCase()]);
 }
 
 /** The side named by the sentence's first word after lead-ins, or undefined when it names none. */

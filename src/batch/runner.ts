@@ -18,6 +18,7 @@ export interface PlainRunOptions {
   columns?: Record<string, string>;
   callType?: string;
   maxBytes?: number;
+  deepParse?: boolean;
 }
 
 export interface WorkerSetup {

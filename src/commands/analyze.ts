@@ -27,6 +27,7 @@ export interface AnalyzeFlags extends GateFlags {
   inputFormat: string;
   columns?: string;
   callType?: string;
+  deepParse?: boolean;
   rules: string[];
   maxSize?: number;
   color?: boolean;
@@ -73,6 +74,7 @@ export function registerAnalyze(program: Command, io: Io, setExit: (code: number
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(['auto', ...SUPPORTED_FORMATS]).default('auto'))
     .option('--columns <mapping>', 'CSV/TSV column names, e.g. speaker=Who,text=Utterance')
     .option('--call-type <type>', 'call type for conversation-shape thresholds (discovery, demo)')
+    .option('--deep-parse', "parse sentences whose subject comes late with compromise (slower start-up; see the README)")
     .option('--max-size <mb>', `largest input file in MB (default ${DEFAULT_MAX_BYTES / 1024 / 1024})`, (v) => Number(v))
     .option('-j, --jobs <n>', `worker threads for big batches (default ${availableParallelism()})`)
     .option('--shard <k/n>', 'analyze only share k of n of the inputs (stable by path); combine shards with buyerside merge')
@@ -138,6 +140,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     ...(sellers.length ? { sellers } : {}),
     ...(columns ? { columns } : {}),
     ...(callType ? { callType } : {}),
+    ...(opts.deepParse ? { deepParse: true } : {}),
     ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
   };
   const toFile = Boolean(opts.output || opts.outDir);

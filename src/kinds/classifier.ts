@@ -4,7 +4,8 @@
  * the probability of the rule's focus class is at least the rule's `minConfidence`.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Token } from '../text/tokens.js';
 import { tokenize } from '../text/tokens.js';
@@ -21,11 +22,28 @@ interface Model {
 }
 
 let model: Model | undefined;
+/** The model trained at build time (npm run build), so that runs need not load natural to train. */
+const BUILT_MODEL = fileURLToPath(new URL('../classifier.json', import.meta.url));
 
-/** The model, trained once per process on first use (natural is loaded only then). */
+/** The model: the build's, else trained once per process on first use. */
 export function classifierModel(): Model {
-  model ??= train(readTraining(join(BUILTIN_RULES_DIR, 'training', 'sentences.csv')));
+  model ??= existsSync(BUILT_MODEL) ? modelFromJson(readFileSync(BUILT_MODEL, 'utf8')) : trainModel();
   return model;
+}
+
+/** Trains the model with natural on rules/training/sentences.csv. */
+export function trainModel(): Model {
+  return train(readTraining(join(BUILTIN_RULES_DIR, 'training', 'sentences.csv')));
+}
+
+/** The model as JSON (features sorted, so the file is the same on every build). */
+export function modelToJson(m: Model): string {
+  return JSON.stringify(m.classes.map((c) => ({ ...c, logFeature: [...c.logFeature].sort((a, b) => (a[0] < b[0] ? -1 : 1)) })));
+}
+
+function modelFromJson(text: string): Model {
+  const raw = JSON.parse(text) as Array<{ label: string; logPrior: number; logUnseen: number; logFeature: Array<[string, number]> }>;
+  return { classes: raw.map((c) => ({ ...c, logFeature: new Map(c.logFeature) })) };
 }
 
 /** Features: stems and stem bigrams. */

@@ -22,6 +22,6 @@ export const checkFocus: SentenceCheck = (compiled, ctx) => {
   const span = compiled.patterns.map((p) => findMatch(p, ctx.tokens)).find((s) => s !== null);
   if (compiled.patterns.length > 0 && !span) return null;
   if (compiled.exceptions.some((e) => findMatch(e, ctx.tokens))) return null;
-  if (opening === undefined && subjectSide(ctx.text, words) !== compiled.rule.subject) return null;
+  if (opening === undefined && subjectSide(ctx.text, words, ctx.deepParse ?? false) !== compiled.rule.subject) return null;
   return span ?? { from: 0, to: ctx.tokens.length };
 };

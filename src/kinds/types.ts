@@ -7,6 +7,8 @@ import type { CompiledPattern } from '../patterns/compile.js';
 export interface SentenceContext {
   /** For indexed phrase rules: only the patterns whose required words occur in the sentence. */
   candidates?: ReadonlyMap<CompiledRule, readonly CompiledPattern[]>;
+  /** Whether the focus kind may parse with compromise when the opening words don't settle it. */
+  deepParse?: boolean;
   /** The sentence as written (for list counting). */
   text: string;
   tokens: readonly Token[];
