@@ -70,7 +70,7 @@ describe('input problems name the line or JSON path', () => {
   it('a CSV without a text column asks for a column mapping', () => {
     const p = problem(() => parseText('Who,When,Said\nA,1,hi\n', { format: 'csv' }));
     expect([p.code, p.line]).toEqual(['E_PARSE', 1]);
-    expect(p.message).toMatch(/no text column.*column mapping/);
+    expect(p.message).toMatch(/no text column.*--columns speaker=Who,text=Utterance/);
     const q = problem(() => parseText('Who,When,Said\nA,1,hi\n', { format: 'csv', columns: { text: 'Utterance' } }));
     expect(q.message).toMatch(/"Utterance" given for text is not in the header/);
   });
