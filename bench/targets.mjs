@@ -41,6 +41,8 @@ export function targets(results, { batchCalls, batchWords }) {
     Object.assign(by['monologue-100k'], { target: 'per word not slower than the 90k call (≤ 1.1×)', pass: mMono <= 1.1 * m90, detail: `(${round(mMono / m90)}×)` });
   }
   if (base && (m9 || m90)) {
+    const gap = by['call-9k'] ? by['call-9k'].medianS - base.medianS : null;
+    if (gap !== null && gap < 0.2) notes.push(`The 9k call took only ${(gap * 1000).toFixed(0)} ms more than the 1k call, so the linearity ratio rests on a small difference and is noisy; compare the words/s of the 90k call and the batch as well.`);
     notes.push(`Linearity: marginal cost per word = (wall − wall of the 1k call) / (words − its words), which cancels start-up: 9k ${fmtRate(m9)}, 90k ${fmtRate(m90)}, monologue ${fmtRate(mMono)}.`);
   }
 
