@@ -86,8 +86,8 @@ export class ReportPipeline {
     else this.o.io.out(text);
   }
 
-  /** Takes the next result in input order. */
-  add(result: BatchResult): void {
+  /** Takes the next result in input order; `json` is its JSON text where a worker already made it. */
+  add(result: BatchResult, json?: string): void {
     if (!('score' in result)) {
       this.errorCount++;
       this.errors.push(result);
@@ -108,7 +108,7 @@ export class ReportPipeline {
       const text = FORMATTERS[this.o.format](this.report([call], [], gatesActive(this.o.gates) ? gates : undefined), this.o.formatOptions);
       writeFileAtomic(join(this.o.outDir, outputName(call.file, this.o.format)), text);
     } else if (this.streaming) {
-      this.write(`${formatCallLine(call)}\n`);
+      this.write(`${json ?? formatCallLine(call)}\n`);
     } else {
       this.calls.push(call);
     }

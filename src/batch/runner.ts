@@ -34,7 +34,8 @@ export interface WorkerTask {
 
 export interface WorkerResult {
   index: number;
-  result: CallReport | InputError;
+  /** JSON.stringify of the CallReport or InputError. */
+  json: string;
 }
 
 export type BatchResult = CallReport | InputError;
@@ -43,14 +44,16 @@ export interface BatchOptions extends WorkerSetup {
   files: readonly string[];
   /** Worker threads to use; 1 analyzes in this thread. */
   jobs: number;
-  /** Called once per file, in input order. */
-  onResult: (result: BatchResult, index: number) => void;
+  /** Called once per file, in input order; `json` is the result's JSON text where a worker made it. */
+  onResult: (result: BatchResult, index: number, json?: string) => void;
   /** Called after each file finishes (in any order). */
   onProgress?: (done: number, total: number) => void;
 }
 
 /** Fewer files than this are analyzed in this thread: starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 4;
+/** Tasks a worker holds at once. */
+const PER_WORKER = 2;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
@@ -88,9 +91,10 @@ function runOnWorkers(options: BatchOptions): Promise<void> {
   // How far dispatching may run ahead of emitting: bounds the results held while an early file is slow.
   const window = count * 4;
   const setup: WorkerSetup = { rules: options.rules, run: options.run, ...(options.rolesFile ? { rolesFile: options.rolesFile } : {}) };
-  const finished = new Map<number, BatchResult>();
-  const busy = new Map<Worker, number>();
-  const idle: Worker[] = [];
+  const finished = new Map<number, { result: BatchResult; json?: string }>();
+  /** The indexes each worker is working on, oldest first. */
+  const busy = new Map<Worker, number[]>();
+  const dead = new Set<Worker>();
   let nextDispatch = 0;
   let nextEmit = 0;
   let done = 0;
@@ -106,25 +110,30 @@ function runOnWorkers(options: BatchOptions): Promise<void> {
       else resolve();
     };
 
+    // Each worker holds up to PER_WORKER tasks, so it never waits for the main thread between files.
     const dispatch = () => {
-      while (idle.length > 0 && nextDispatch < total && nextDispatch < nextEmit + window) {
-        const w = idle.pop()!;
-        busy.set(w, nextDispatch);
+      for (;;) {
+        if (nextDispatch >= total || nextDispatch >= nextEmit + window) return;
+        const w = workers.filter((x) => !dead.has(x)).sort((a, b) => (busy.get(a)?.length ?? 0) - (busy.get(b)?.length ?? 0))[0];
+        if (!w || (busy.get(w)?.length ?? 0) >= PER_WORKER) return;
+        const queue = busy.get(w) ?? [];
+        queue.push(nextDispatch);
+        busy.set(w, queue);
         const task: WorkerTask = { index: nextDispatch, file: files[nextDispatch]! };
         w.postMessage(task);
         nextDispatch++;
       }
     };
 
-    const accept = (index: number, result: BatchResult) => {
-      finished.set(index, result);
+    const accept = (index: number, result: BatchResult, json?: string) => {
+      finished.set(index, json === undefined ? { result } : { result, json });
       done++;
       options.onProgress?.(done, total);
       try {
         while (finished.has(nextEmit)) {
           const r = finished.get(nextEmit)!;
           finished.delete(nextEmit);
-          options.onResult(r, nextEmit);
+          options.onResult(r.result, nextEmit, r.json);
           nextEmit++;
         }
       } catch (e) {
@@ -139,27 +148,31 @@ function runOnWorkers(options: BatchOptions): Promise<void> {
       const w = new Worker(WORKER_URL, { workerData: setup });
       workers.push(w);
       w.on('message', (msg: WorkerResult) => {
-        busy.delete(w);
-        idle.push(w);
-        accept(msg.index, msg.result);
+        const queue = busy.get(w) ?? [];
+        queue.splice(queue.indexOf(msg.index), 1);
+        accept(msg.index, JSON.parse(msg.json) as BatchResult, msg.json);
       });
       w.on('error', (e) => {
-        // A crash costs the file it was working on, never the batch.
-        const index = busy.get(w);
+        // A crash costs the file it was working on, never the batch; files queued behind it go to a new worker.
+        const queue = busy.get(w) ?? [];
         busy.delete(w);
+        dead.add(w);
         void w.terminate();
         if (settled) return;
+        const [index, ...rest] = queue;
         if (index === undefined) {
           finish(e);
           return;
         }
-        idle.push(start());
+        const fresh = start();
+        busy.set(fresh, rest);
+        for (const i of rest) fresh.postMessage({ index: i, file: files[i]! } satisfies WorkerTask);
         accept(index, { file: displayPath(files[index]!), message: `internal error while analyzing: ${e.message}`, code: 'E_INTERNAL' });
       });
       return w;
     };
 
-    for (let i = 0; i < count; i++) idle.push(start());
+    for (let i = 0; i < count; i++) start();
     dispatch();
   });
 }

@@ -165,7 +165,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
       rules,
       run,
       ...(opts.roles ? { rolesFile: opts.roles } : {}),
-      onResult: (r) => pipeline.add(r),
+      onResult: (r, _index, json) => pipeline.add(r, json),
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (e) {
