@@ -110,6 +110,7 @@ async function run(w) {
     cpuS: good.every((r) => r.cpuS !== null) && good.length ? median(good.map((r) => r.cpuS)) : null,
     runs,
     validation,
+    sellerWords: validation?.sellerWords,
   };
   results.push(row);
   return row;

@@ -42,7 +42,9 @@ export function validateJson(path, expected) {
   const errors = Array.isArray(doc?.errors) ? doc.errors : [];
   const problems = compare([...calls, ...errors].map(fileOf).filter(Boolean), expected);
   if (errors.length) problems.push(`${errors.length} input error(s), e.g. ${errors[0].message ?? JSON.stringify(errors[0])}`);
-  return { ok: problems.length === 0, problems, calls: calls.length, errors: errors.length };
+  // Seller words are what buyerside judges sentence by sentence; buyer words only feed the metrics.
+  const sellerWords = calls.reduce((n, c) => n + (c?.metrics?.sellerWords ?? 0), 0);
+  return { ok: problems.length === 0, problems, calls: calls.length, errors: errors.length, sellerWords };
 }
 
 /**

@@ -54,6 +54,7 @@ export function ruleMeta(engine: Engine): RuleMeta[] {
     description: r.description,
     suggestion: r.suggestion,
     ...(r.rationale ? { rationale: r.rationale } : {}),
+    ...(r.evidence?.length ? { evidence: r.evidence } : {}),
   }));
 }
 

@@ -279,6 +279,8 @@ export interface RuleMeta {
   description: string;
   suggestion: string;
   rationale?: string;
+  /** The studies behind a conversation-shape rule's threshold. */
+  evidence?: Evidence[];
 }
 
 export interface Report {

@@ -4,20 +4,21 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { CallReport, Finding, JourneyStepName, Report } from '../types.js';
+import type { CallReport, Evidence, Finding, JourneyStepName, Report } from '../types.js';
 import type { Formatter } from './types.js';
 
 const STEP_LETTER: Record<JourneyStepName, string> = { connect: 'c', reasons: 'R', explore: 'E', decide: 'D', own: 'O' };
 
 export const formatTerminal: Formatter = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const parts = report.calls.map((call) => formatCall(call, c, options.width ?? 100));
+  const evidence = new Map(report.rules.map((r) => [r.id, r.evidence ?? []]));
+  const parts = report.calls.map((call) => formatCall(call, c, options.width ?? 100, evidence));
   if (report.calls.length > 1) parts.push(formatBatchLine(report, c));
   for (const e of report.errors) parts.push(c.red(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`));
   return parts.join('\n\n') + '\n';
 };
 
-function formatCall(call: CallReport, c: ChalkInstance, width: number): string {
+function formatCall(call: CallReport, c: ChalkInstance, width: number, evidence: ReadonlyMap<string, Evidence[]>): string {
   const out: string[] = [];
   const colour = call.score >= 70 ? c.green : call.score >= 45 ? c.yellow : c.red;
   out.push(`${c.bold(call.file)}  ${colour.bold(`buyer focus ${call.score}/100`)}`);
@@ -52,7 +53,10 @@ function formatCall(call: CallReport, c: ChalkInstance, width: number): string {
   const shape = call.findings.filter((f) => f.scope === 'call');
   if (shown.length) out.push(c.bold(`findings (${shown.length})`));
   for (const f of shown) out.push(formatFinding(f, c));
-  for (const f of shape) out.push(`  ${c.yellow('call')}  ${f.message} ${c.dim(`[${f.ruleId}]`)}\n        ${c.green('try:')} ${f.suggestion}`);
+  for (const f of shape) {
+    out.push(`  ${c.yellow('call')}  ${f.message} ${c.dim(`[${f.ruleId}]`)}\n        ${c.green('try:')} ${f.suggestion}`);
+    for (const e of evidence.get(f.ruleId) ?? []) out.push(c.dim(`        evidence: ${e.source}: ${e.claim}`));
+  }
 
   if (call.tips.length) {
     out.push(c.bold('top tips'));

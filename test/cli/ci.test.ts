@@ -7,11 +7,13 @@ import { spawnSync } from 'node:child_process';
 
 beforeAll(requireBuild);
 
-describe('the workflow in docs/ci.md', () => {
+describe('the workflow in the README (and docs/ci.md)', () => {
   it('gates fixtures/scripts exactly as the workflow command does', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const doc = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
-    const command = /run: (npx buyerside analyze scripts\/ [^\n]*--format github)\n/.exec(doc)?.[1];
+    const command = /run: (npx buyerside analyze scripts\/ [^\n]*--format github)\n/.exec(readme)?.[1];
     expect(command).toBe('npx buyerside analyze scripts/ --fail-under 60 --format github');
+    expect(doc).toContain(`run: ${command}\n`);
     const work = tempDir();
     cpSync(join(FIXTURES, 'scripts'), join(work, 'scripts'), { recursive: true });
     const args = command!.split(' ').slice(2); // drop "npx buyerside"
