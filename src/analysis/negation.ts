@@ -22,5 +22,8 @@ const DECLINING = new Set(['going', 'gonna', 'here', 'need', 'have', 'trying', '
 
 /** "not going to", "don't need to", "won't bore you": the speaker declines to do something. */
 export function declines(tokens: readonly Token[]): boolean {
-  return tokens.some((t, i) => t.word === 'not' && (DECLINING.has(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'will'));
+  return tokens.some((t, i) => SKIPS.has(t.word) || (t.word === 'not' && (DECLINING.has(tokens[i + 1]?.word ?? '') || tokens[i - 1]?.word === 'will')));
 }
+
+/** "I'm going to skip the slides": declining in a word. */
+const SKIPS = new Set(['skip', 'skipping', 'instead', 'without']);
