@@ -9,6 +9,9 @@ export function isSortKey(value: unknown): value is SortKey {
   return typeof value === 'string' && (SORT_KEYS as readonly string[]).includes(value);
 }
 
+/** The category of the classifier's backup rules (rules/classifier/). */
+const BACKUP_CATEGORY = 'classifier';
+
 export interface RuleCount {
   ruleId: string;
   count: number;
@@ -169,13 +172,17 @@ export class SummaryBuilder {
         suppressed++;
         continue;
       }
+      // The classifier's backup findings count, but a coach can't coach "the model said so":
+      // habits, strengths and the top issue name the rules that describe a habit.
+      const named = f.category !== BACKUP_CATEGORY;
       if (f.kind === 'seller-centric') {
         sellerCentric++;
-        bump(issues, f.ruleId);
+        if (named) bump(issues, f.ruleId);
         if (!messages.has(f.ruleId)) messages.set(f.ruleId, f.message);
       } else {
         buyerOwnership++;
       }
+      if (!named) continue;
       for (const owner of ownersOf(f, sellers)) {
         const key = repKey(owner);
         const counts = perRep.get(key) ?? { habits: new Map(), strengths: new Map() };

@@ -14,7 +14,8 @@ export function rankTips(findings: readonly Finding[], byId: ReadonlyMap<string,
   const base = scoreCall(input).score;
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.kind !== 'seller-centric' || f.suppressed) continue;
+    // The classifier's backup findings name no habit to coach; tips come from the rules that do.
+    if (f.kind !== 'seller-centric' || f.suppressed || f.category === 'classifier') continue;
     const list = groups.get(f.ruleId);
     if (list) list.push(f);
     else groups.set(f.ruleId, [f]);
