@@ -96,6 +96,8 @@ export class ReportPipeline {
     }
     const call = result;
     this.callCount++;
+    // Warnings (a guessed encoding, an unknown --seller) are diagnostics: they go to stderr too.
+    for (const w of call.warnings) this.o.io.err(errorLine(`${call.file}: warning: ${w}`));
     this.baselineWriter?.add(call);
     let gates: GateResult[] = [];
     if (gatesActive(this.o.gates)) {

@@ -82,6 +82,15 @@ describe('buyerside analyze', () => {
     expect(r.err.trim().split('\n').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('decodes Windows-1252 text with a warning on stderr that names the file', () => {
+    const file = join(dir, 'legacy.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from('Dana: Here is the \x93quote\x94 you asked for.\nLee: Thanks.\n', 'latin1')]));
+    const r = run(['analyze', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).calls[0].warnings.join(' ')).toContain('Windows-1252');
+    expect(r.err).toMatch(/legacy\.txt: warning: .*Windows-1252/);
+  });
+
   it('gives byte-identical JSON for the same input', () => {
     const a = run(['analyze', join(dir, 'good.txt'), '--format', 'json']).out;
     const b = run(['analyze', join(dir, 'good.txt'), '--format', 'json']).out;
