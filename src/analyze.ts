@@ -52,7 +52,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): CallReport 
 export function analyzeTranscript(transcript: Transcript, options: AnalyzeOptions = {}): CallReport {
   const engine = options.engine ?? builtinEngine();
   const { turns } = transcript;
-  const roleDecisions = decideRoles(turns, { sellers: options.sellers });
+  const roleDecisions = decideRoles(turns, { ...(options.sellers ? { sellers: options.sellers } : {}), ...(transcript.participants ? { participants: transcript.participants } : {}) });
   const roleByName = new Map(roleDecisions.map((r) => [r.name, r.role]));
   const roleOf = (name: string): Role => roleByName.get(name) ?? 'buyer';
   const roles = turns.map((t) => roleOf(t.speaker));

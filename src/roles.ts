@@ -3,7 +3,7 @@
  * talks about "our" offering, thanks the other side for their time, runs the agenda, asks the
  * discovery questions). One speaker alone is a script: all seller speech.
  */
-import type { RoleDecision, Turn } from './types.js';
+import type { Participant, RoleDecision, Turn } from './types.js';
 
 interface Cue {
   re: RegExp;
@@ -22,16 +22,26 @@ const SELLER_CUES: Cue[] = [
   { re: /\b(?:sign(?:ed)? (?:today|this week|by)|discount|special (?:price|offer|rate)|lock in|end of (?:the )?(?:month|quarter)|next steps on our side|send (?:you|over) (?:the )?(?:contract|proposal|quote|agreement))\b/i, weight: 1, reason: 'proposes terms or next steps', cap: 3 },
   { re: /\b(?:what made you|what's driving|why now|tell me (?:a bit |a little )?(?:more )?about|walk me through|help me understand|what would (?:you|your)|how (?:do|does|are|is) (?:you|your)|what (?:does|do|is|are) (?:you|your)|what's (?:been|your|got you)|what happens if)\b/i, weight: 1, reason: 'asks the discovery questions', cap: 6 },
   { re: /\b(?:you mentioned|it sounds like|what i'm hearing|if i'm hearing you|did i get that right|so you've got)\b/i, weight: 1, reason: 'reflects back what the other side said', cap: 3 },
+  { re: /\bwe(?:'ll| will)? (?:typically|usually|include|offer|guarantee|provide|refund|handle|can (?:do|offer|include|give|waive|extend))\b|\b(?:billed|invoiced) (?:monthly|quarterly|annually)\b|\bthe (?:projections|proposal|quote|numbers) i (?:shared|sent)\b/i, weight: 1.5, reason: 'states what "we" offer or the terms', cap: 4 },
 ];
 
 const BUYER_CUES: Cue[] = [
   { re: /\b(?:how much (?:does|is|would|will)|what does it cost|what's the price|can it|does it (?:integrate|work|support|handle)|do you (?:integrate|support|offer)|is there a (?:discount|trial)|send me (?:the|a|some)|i'll (?:need to )?(?:talk|check) (?:to|with) my|our current (?:vendor|provider|system|tool|policy|carrier|setup)|we(?:'re| are) (?:looking|evaluating|struggling|trying)|we use|we've been using|my (?:wife|husband|boss|manager|team|cfo|board|partner)\b)/i, weight: 1.5, reason: 'asks about the offering or describes their own situation', cap: 6 },
   { re: /^(?:hello|hi)?[,\s]*this is [\p{L}'-]+\.?\s*$|^(?:\p{L}+ )?speaking\.?$/iu, weight: 1, reason: 'answers the call', cap: 1 },
+  { re: /\byour (?:proposal|pricing|price|product|platform|solution|tool|software|contract|quote|offer|company|system|service|demo|projections|roi|numbers|team's (?:pricing|offer))\b/i, weight: 1.5, reason: 'refers to the offering as "your ..."', cap: 6 },
 ];
+
+/**
+ * Titles that mark a seller in a header's participant list. "VP Sales" is not one of them: a
+ * sales leader is often the buyer (a sales team buying a sales tool).
+ */
+const SELLER_TITLE = /\b(?:account executive|ae|sdr|bdr|sales (?:engineer|rep|representative|consultant|associate|executive|development rep(?:resentative)?)|salesperson|solutions? engineer|pre-?sales|account manager|customer success(?: manager)?|business development (?:rep|representative|manager))\b/i;
 
 export interface RoleOptions {
   /** Names given by the user (case-insensitive); everyone else is a buyer. */
   sellers?: readonly string[];
+  /** A header's participant list, where the transcript has one. */
+  participants?: readonly Participant[];
 }
 
 /** Decides each speaker's role. Deterministic: ties go to the speaker who talks first. */
@@ -48,6 +58,8 @@ export function decideRoles(turns: readonly Turn[], options: RoleOptions = {}): 
   if (names.length === 1) {
     return [{ name: names[0]!, role: 'seller', method: 'script', confidence: 1, reasons: ['the only speaker: judged as a script'] }];
   }
+  const listed = fromParticipants(names, options.participants ?? []);
+  if (listed) return listed;
   const scored = names.map((name) => scoreSpeaker(name, turns));
   const ranked = [...scored].sort((a, b) => b.score - a.score || names.indexOf(a.name) - names.indexOf(b.name));
   const top = ranked[0]!;
@@ -97,3 +109,37 @@ function scoreSpeaker(name: string, turns: readonly Turn[]): SpeakerScore {
   }
   return { name, score, strong, reasons };
 }
+
+/**
+ * Roles from a header that lists the participants with their titles ("Maria (Account Executive)"):
+ * speakers whose title is a sales one sell. Undefined when the header names no seller among the speakers.
+ */
+function fromParticipants(names: readonly string[], participants: readonly Participant[]): RoleDecision[] | undefined {
+  if (participants.length === 0) return undefined;
+  const entry = (name: string) => {
+    const n = name.toLowerCase();
+    return participants.find((p) => {
+      const full = p.name.toLowerCase();
+      return full === n || full.split(/\s+/)[0] === n || n.split(/\s+/)[0] === full.split(/\s+/)[0];
+    });
+  };
+  // The vendor is named beside a seller's title ("TribeAI Account Executive"): colleagues listed with
+  // the same name sell too.
+  const vendorWords = new Set(participants.filter((p) => SELLER_TITLE.test(p.description)).flatMap((p) => companyWords(p.description)));
+  const sells = (p: Participant) => SELLER_TITLE.test(p.description) || companyWords(p.description).some((w) => vendorWords.has(w));
+  const decisions = names.map((name): RoleDecision => {
+    const p = entry(name);
+    const seller = p !== undefined && sells(p);
+    const reason = p ? `listed in the header as "${p.description}"` : 'not in the header\'s participant list';
+    return { name, role: seller ? 'seller' : 'buyer', method: 'detected', confidence: p ? 0.95 : 0.8, reasons: [reason] };
+  });
+  return decisions.some((d) => d.role === 'seller') && decisions.some((d) => d.role === 'buyer') ? decisions : undefined;
+}
+
+/** Capitalized words of a participant description that are not part of a title: company names. */
+function companyWords(description: string): string[] {
+  const stripped = description.replace(SELLER_TITLE, ' ');
+  return (stripped.match(/\b\p{Lu}[\p{L}\p{N}&.-]+/gu) ?? []).filter((w) => !TITLE_WORDS.has(w.toLowerCase()));
+}
+
+const TITLE_WORDS = new Set(['vp', 'svp', 'evp', 'cro', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'cmo', 'head', 'director', 'manager', 'lead', 'senior', 'junior', 'chief', 'officer', 'president', 'vice', 'sales', 'ops', 'operations', 'finance', 'marketing', 'engineering', 'it', 'hr', 'procurement', 'of', 'the', 'and', 'founder', 'owner', 'partner', 'principal', 'analyst', 'specialist', 'coordinator', 'administrator', 'admin', 'associate', 'assistant', 'executive', 'account', 'rep', 'revenue', 'growth', 'customer', 'success', 'solutions', 'engineer', 'consultant', 'advisor', 'buyer', 'champion']);

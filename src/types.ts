@@ -42,6 +42,14 @@ export interface Transcript {
   warnings: string[];
   /** Findings that the author accepted on purpose, by directive; keyed by the line they apply to. */
   suppressions?: Suppression[];
+  /** People listed in a header before the conversation ("- Maria (Account Executive)"), where the format has one. */
+  participants?: Participant[];
+}
+
+export interface Participant {
+  name: string;
+  /** What the header says about them: a title, a company. */
+  description: string;
 }
 
 export interface Suppression {

@@ -20,9 +20,13 @@ const NOTES = /^(call notes|notes|summary|action items|next steps|key takeaways|
 /** Whole lines that are stage directions: `*hangs up*`, `_[laughs]_`, `[pause]`, `(laughs)`. */
 const DIRECTION = /^\s*(?:[*_]+\s*[\[(]?[^*_]*?[\])]?\s*[*_]+|\[[^\]]*\]|\([^)]*\))\s*$/;
 
+/** A participant in a header list: `- Maria (Account Executive, TribeAI)` or `- Maria: Account Executive`. */
+const PARTICIPANT = /^\s*[-*+]\s+([\p{L}][\p{L}\p{M}'’. \-]{0,40}?)\s*(?:\(([^)]{2,80})\)|[:–—-]\s+(.{2,80}))\s*$/u;
+
 /** Parses a Markdown transcript; throws InputProblem when it holds no turns. */
 export function parseMarkdown(text: string): Transcript {
   const lines = splitLines(text);
+  const participants: Array<{ name: string; description: string }> = [];
   const builder = new TurnBuilder();
   const directives = new DirectiveTracker();
   let inComment = false;
@@ -73,7 +77,13 @@ export function parseMarkdown(text: string): Transcript {
     }
     // Notes after a closing `---` end the conversation; a rule between exchanges does not.
     if (started && afterRule) break;
-    if (!started || DIRECTION.test(raw)) continue;
+    if (!started) {
+      // The header's participant list says who is who: the roles use it.
+      const p = PARTICIPANT.exec(raw);
+      if (p) participants.push({ name: p[1]!.trim(), description: (p[2] ?? p[3] ?? '').trim() });
+      continue;
+    }
+    if (DIRECTION.test(raw)) continue;
     // Wrapped or further paragraphs of the current turn (lists and quotes inside a turn included).
     if (open && builder.continueTurn(clean(raw), lineNo)) directives.reached(lineNo);
   }
@@ -86,6 +96,7 @@ export function parseMarkdown(text: string): Transcript {
     turns: builder.turns(),
     warnings: [],
     ...(directives.list.length ? { suppressions: directives.list } : {}),
+    ...(participants.length ? { participants } : {}),
   };
 }
 
