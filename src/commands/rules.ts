@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { explainRule } from '../explain.js';
-import { loadConfiguredRules } from '../batch/engine.js';
+import { loadBundledRules } from '../rules/packs.js';
+import { applyRuleSettings } from '../config/rules.js';
 import { collect, errorLine, type Io } from './io.js';
 import { resolveConfig, ruleSource } from './settings.js';
 
@@ -12,8 +13,14 @@ interface RuleFlags {
   format?: string;
 }
 
-function configured(opts: RuleFlags, io: Io) {
-  return loadConfiguredRules(ruleSource(resolveConfig(opts, io.cwd ?? process.cwd()), opts.rules));
+/**
+ * The rules with the config applied. The built-in bundle was checked at build time, so listing it
+ * loads no pattern compiler (start-up matters); packs of the user's are loaded and checked in full.
+ */
+async function configured(opts: RuleFlags, io: Io) {
+  const source = ruleSource(resolveConfig(opts, io.cwd ?? process.cwd()), opts.rules);
+  const loaded = (source.packs.length === 0 ? loadBundledRules() : undefined) ?? (await import('../rules/load.js')).loadRules(source.packs);
+  return applyRuleSettings(loaded, source.settings, source.configName);
 }
 
 export function registerRules(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -24,8 +31,8 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
     .option('--rules <dir>', 'an extra rule pack folder (repeatable)', collect, [])
     .option('--config <file>', 'the config file')
     .option('--no-config', 'do not look for a config file')
-    .action((opts: RuleFlags) => {
-      const loaded = configured(opts, io);
+    .action(async (opts: RuleFlags) => {
+      const loaded = await configured(opts, io);
       if (opts.format === 'json') {
         const list = loaded.rules.map((r) => ({ id: r.id, kind: r.kind, focus: r.focus, category: r.category, severity: r.severity, description: r.description }));
         io.out(JSON.stringify(list, null, 2) + '\n');
@@ -42,8 +49,8 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
     .option('--rules <dir>', 'an extra rule pack folder (repeatable)', collect, [])
     .option('--config <file>', 'the config file')
     .option('--no-config', 'do not look for a config file')
-    .action((id: string, opts: RuleFlags) => {
-      const rule = configured(opts, io).rules.find((r) => r.id === id);
+    .action(async (id: string, opts: RuleFlags) => {
+      const rule = (await configured(opts, io)).rules.find((r) => r.id === id);
       if (!rule) {
         io.err(errorLine(`no rule "${id}" (run buyerside rules for the list)`));
         setExit(2);

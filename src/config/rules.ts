@@ -1,5 +1,5 @@
 /** Applying the config's rule settings to loaded rules, before they are compiled: "off" removes a rule, a severity replaces its own. */
-import type { LoadedRules } from '../rules/load.js';
+import type { LoadedRules } from '../rules/packs.js';
 import type { RuleSetting } from './load.js';
 import { ConfigError } from './load.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Token } from '../text/tokens.js';
 import { tokenize } from '../text/tokens.js';
 import type { SentenceCheck } from './types.js';
-import { BUILTIN_RULES_DIR } from '../rules/load.js';
+import { BUILTIN_RULES_DIR } from '../rules/packs.js';
 import { declines } from '../analysis/negation.js';
 
 const require = createRequire(import.meta.url);

@@ -1,10 +1,10 @@
-/** Loading rule packs: the built-in pack (bundled at build time) and users' packs from folders. */
+/** Rule pack data: reading folders, the built-in bundle, and validating packs into rules. */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Rule } from '../types.js';
-import { RuleError, isObject, validateLexicon, validateRule } from './validate.js';
+import { RuleError, isObject, validateLexicon, validateRule, type PatternCheck } from './validate.js';
 
 export interface RulePackData {
   /** Set on the built-in bundle: its patterns were compiled and checked when it was built. */
@@ -77,8 +77,12 @@ function parseDataFile(file: string, rel: string): unknown {
   }
 }
 
-/** Validates pack data into rules; duplicate ids stop the load. `base` lets packs use our lexicon. */
-export function buildRules(packs: RulePackData[]): LoadedRules {
+/**
+ * Validates pack data into rules; duplicate ids stop the load. Patterns of packs that are not
+ * trusted are checked with `checkPattern`; without one, only trusted packs may be given.
+ */
+export function buildRules(packs: RulePackData[], checkPattern?: PatternCheck): LoadedRules {
+  if (!checkPattern && packs.some((p) => !p.trusted)) throw new Error('buildRules: untrusted packs need a pattern check');
   const lexiconRaw: Record<string, string[]> = Object.create(null);
   for (const p of packs) for (const [k, v] of Object.entries(p.lexicon)) lexiconRaw[k] = [...(lexiconRaw[k] ?? []), ...(Array.isArray(v) ? v : [])];
   for (const p of packs) for (const [k, v] of Object.entries(p.lexicon)) if (!Array.isArray(v)) throw new RuleError(`lexicon class "${k}": expected a list of words`);
@@ -87,7 +91,7 @@ export function buildRules(packs: RulePackData[]): LoadedRules {
   const seen = new Map<string, string>();
   for (const p of packs) {
     for (const r of p.rules) {
-      const rule = validateRule(r.raw, r.source, { id: r.id, category: r.category }, lexicon, !p.trusted);
+      const rule = validateRule(r.raw, r.source, { id: r.id, category: r.category }, lexicon, p.trusted ? undefined : checkPattern);
       const prev = seen.get(rule.id);
       if (prev) throw new RuleError(`${r.source}: duplicate rule id "${rule.id}" (also in ${prev})`);
       seen.set(rule.id, r.source);
@@ -105,7 +109,8 @@ export function builtinPackData(): RulePackData {
   return builtin;
 }
 
-/** Loads the built-in rules plus any extra pack folders, validated. */
-export function loadRules(extraDirs: string[] = []): LoadedRules {
-  return buildRules([builtinPackData(), ...extraDirs.map(readPackDir)]);
+/** The built-in rules alone, when they come from the build's bundle (no pattern compiler needed). */
+export function loadBundledRules(): LoadedRules | undefined {
+  const data = builtinPackData();
+  return data.trusted ? buildRules([data]) : undefined;
 }

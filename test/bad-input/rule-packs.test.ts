@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { compileRules } from '../../src/analysis/engine.js';
-import { buildRules, readPackDir } from '../../src/rules/load.js';
+import { buildRules, checkPattern, readPackDir } from '../../src/rules/load.js';
 import { RuleError } from '../../src/rules/validate.js';
 import { GOOD, ROOT, cli, expectCall, expectCleanStderr, report, requireBuild, tempDir } from './helpers.js';
 
@@ -38,7 +38,7 @@ function pack(files: Record<string, string>): string {
 /** Loads a pack on its own (without the built-in rules): rules, or the RuleError's message. */
 function load(dir: string): ReturnType<typeof buildRules> | string {
   try {
-    return buildRules([readPackDir(dir)]);
+    return buildRules([readPackDir(dir)], checkPattern);
   } catch (e) {
     if (e instanceof RuleError) return e.message;
     throw e;
