@@ -4,7 +4,7 @@
  * the probability of the rule's focus class is at least the rule's `minConfidence`.
  */
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Token } from '../text/tokens.js';
@@ -31,9 +31,11 @@ export function classifierModel(): Model {
   return model;
 }
 
-/** Trains the model with natural on rules/training/sentences.csv. */
+/** Trains the model with natural on every CSV in rules/training/ (in name order). */
 export function trainModel(): Model {
-  return train(readTraining(join(BUILTIN_RULES_DIR, 'training', 'sentences.csv')));
+  const dir = join(BUILTIN_RULES_DIR, 'training');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+  return train(files.flatMap((f) => readTraining(join(dir, f))));
 }
 
 /** The model as JSON (features sorted, so the file is the same on every build). */
