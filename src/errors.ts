@@ -23,8 +23,3 @@ export class InputProblem extends Error {
     this.line = line;
   }
 }
-
-/** Formats one problem as the single line users see: `file:line: message`. */
-export function describeProblem(file: string, message: string, line?: number): string {
-  return line ? `${file}:${line}: ${message}` : `${file}: ${message}`;
-}

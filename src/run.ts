@@ -1,12 +1,11 @@
-/** Analyzing a list of inputs into a Report: each file read, parsed and analyzed, or listed as failed. */
-import type { CallReport, InputError, InputFormat, Report, RuleMeta } from './types.js';
+/** Analyzing one input file: read, parsed and analyzed, or an InputError; and the rules' metadata for reports. */
+import type { CallReport, InputError, InputFormat, RuleMeta } from './types.js';
 import { InputProblem } from './errors.js';
 import { analyzeTranscript, type AnalyzeOptions } from './analyze.js';
 import { parseBytes } from './transcript/index.js';
 import { readInput } from './io/read.js';
 import { displayPath } from './io/inputs.js';
 import type { Engine } from './analysis/engine.js';
-import { VERSION } from './version.js';
 
 export interface RunOptions {
   engine: Engine;
@@ -56,15 +55,4 @@ export function ruleMeta(engine: Engine): RuleMeta[] {
     ...(r.rationale ? { rationale: r.rationale } : {}),
     ...(r.evidence?.length ? { evidence: r.evidence } : {}),
   }));
-}
-
-/** Builds the report from results in input order. */
-export function buildReport(results: Array<CallReport | InputError>, extraErrors: InputError[], engine: Engine): Report {
-  const calls: CallReport[] = [];
-  const errors: InputError[] = [...extraErrors];
-  for (const r of results) {
-    if (isInputError(r)) errors.push(r);
-    else calls.push(r);
-  }
-  return { tool: { name: 'buyerside', version: VERSION }, calls, errors, rules: ruleMeta(engine) };
 }
