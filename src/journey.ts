@@ -57,27 +57,17 @@ export function mapJourney(turns: readonly JourneyTurn[], findings: readonly Fin
     return { step, firstTurn: first, lastTurn: idx[idx.length - 1]!, firstLine: turns[first]!.line, drivenBy: turns[first]!.role, turns: idx.length };
   });
 
+  // One pass over the findings: the seller-centric categories of each turn.
+  const sellerCategories = turns.map(() => new Set<string>());
+  for (const f of findings) if (f.kind === 'seller-centric' && !f.suppressed && f.scope !== 'call') sellerCategories[f.turn]?.add(f.category);
+  const buyerAt = (step: JourneyStepName) => turns.findIndex((t, i) => t.role === 'buyer' && (sequence[i] === step || t.cues.has(step)));
+  const sellerAt = (categories: ReadonlySet<string>) => turns.findIndex((t, i) => t.role === 'seller' && [...sellerCategories[i]!].some((c) => categories.has(c)));
+
   const jumps: JourneyJump[] = [];
-  const buyerReasonAt = turns.findIndex((t, i) => t.role === 'buyer' && (sequence[i] === 'reasons' || t.cues.has('reasons')));
-  const buyerDecideAt = turns.findIndex((t, i) => t.role === 'buyer' && (sequence[i] === 'decide' || t.cues.has('decide')));
-  const sellerCategories = (i: number) => findings.filter((f) => f.turn === i && f.kind === 'seller-centric' && !f.suppressed && f.scope !== 'call').map((f) => f.category);
-  const firstPresent = turns.findIndex((t, i) => t.role === 'seller' && sellerCategories(i).some((c) => PRESENTING.has(c)));
-  if (firstPresent >= 0 && (buyerReasonAt < 0 || firstPresent < buyerReasonAt)) {
-    jumps.push({
-      type: 'presented-before-reasons',
-      turn: firstPresent,
-      line: turns[firstPresent]!.line,
-      message: buyerReasonAt < 0 ? 'the seller presented, and the buyer never gave a reason of their own' : 'the seller presented before hearing any reason of the buyer\'s',
-    });
-  }
-  const firstClose = turns.findIndex((t, i) => t.role === 'seller' && sellerCategories(i).some((c) => CLOSING.has(c)));
-  if (firstClose >= 0 && (buyerDecideAt < 0 || firstClose < buyerDecideAt)) {
-    jumps.push({
-      type: 'closed-before-decision',
-      turn: firstClose,
-      line: turns[firstClose]!.line,
-      message: buyerDecideAt < 0 ? 'the seller pushed to close, and the buyer never raised a decision' : 'the seller pushed to close before the buyer raised a decision',
-    });
-  }
+  const jump = (type: JourneyJump['type'], at: number, buyerFirst: number, never: string, before: string) => {
+    if (at >= 0 && (buyerFirst < 0 || at < buyerFirst)) jumps.push({ type, turn: at, line: turns[at]!.line, message: buyerFirst < 0 ? never : before });
+  };
+  jump('presented-before-reasons', sellerAt(PRESENTING), buyerAt('reasons'), 'the seller presented, and the buyer never gave a reason of their own', "the seller presented before hearing any reason of the buyer's");
+  jump('closed-before-decision', sellerAt(CLOSING), buyerAt('decide'), 'the seller pushed to close, and the buyer never raised a decision', 'the seller pushed to close before the buyer raised a decision');
   return { steps, sequence, jumps };
 }

@@ -47,7 +47,11 @@ export interface RoleOptions {
 /** Decides each speaker's role. Deterministic: ties go to the speaker who talks first. */
 export function decideRoles(turns: readonly Turn[], options: RoleOptions = {}): RoleDecision[] {
   const names: string[] = [];
-  for (const t of turns) if (!names.includes(t.speaker)) names.push(t.speaker);
+  const seen = new Set<string>();
+  for (const t of turns) if (!seen.has(t.speaker)) {
+    seen.add(t.speaker);
+    names.push(t.speaker);
+  }
   if (options.sellers && options.sellers.length > 0) {
     const given = new Set(options.sellers.map((s) => s.trim().toLowerCase()));
     return names.map((name) => {
@@ -60,7 +64,10 @@ export function decideRoles(turns: readonly Turn[], options: RoleOptions = {}): 
   }
   const listed = fromParticipants(names, options.participants ?? []);
   if (listed) return listed;
-  const scored = names.map((name) => scoreSpeaker(name, turns));
+  // Each speaker's turns, grouped once (a transcript may have many speakers and many turns).
+  const bySpeaker = new Map<string, Turn[]>(names.map((n) => [n, []]));
+  for (const t of turns) bySpeaker.get(t.speaker)!.push(t);
+  const scored = names.map((name) => scoreSpeaker(name, bySpeaker.get(name)!));
   const ranked = [...scored].sort((a, b) => b.score - a.score || names.indexOf(a.name) - names.indexOf(b.name));
   const top = ranked[0]!;
   const second = ranked[1]!;
@@ -88,10 +95,9 @@ interface SpeakerScore {
   reasons: string[];
 }
 
-function scoreSpeaker(name: string, turns: readonly Turn[]): SpeakerScore {
+function scoreSpeaker(name: string, own: readonly Turn[]): SpeakerScore {
   const counts = new Map<Cue, number>();
-  for (const t of turns) {
-    if (t.speaker !== name) continue;
+  for (const t of own) {
     for (const cue of [...SELLER_CUES, ...BUYER_CUES]) {
       const n = counts.get(cue) ?? 0;
       if (n < cue.cap && cue.re.test(t.text)) counts.set(cue, n + 1);
