@@ -56,7 +56,8 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const roleByName = new Map(roleDecisions.map((r) => [r.name, r.role]));
   const roleOf = (name: string): Role => roleByName.get(name) ?? 'buyer';
   const roles = turns.map((t) => roleOf(t.speaker));
-  const script = roleDecisions.length === 1 && roleDecisions[0]!.method === 'script';
+  // One speaker is a script, however the role was decided: there is no conversation shape to judge.
+  const script = roleDecisions.length === 1;
   const warnings = [...transcript.warnings];
   if (options.sellers?.length && !roles.includes('seller')) {
     warnings.push(`no speaker matches --seller ${options.sellers.join(', ')} (speakers: ${roleDecisions.map((r) => r.name).join(', ')})`);
@@ -79,7 +80,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
       const tokens = tokenize(sentence.text);
       if (tokens.length === 0) continue;
       for (const tok of tokens) for (const s of cueSteps.get(tok.stem) ?? []) cues.add(s);
-      const question = classifyQuestion(tokens, sentence.questionMark);
+      const question = classifyQuestion(tokens, sentence.questionMark, sentence.text);
       if (question.isQuestion) {
         questions.total++;
         questions[question.type!]++;

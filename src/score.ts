@@ -25,7 +25,9 @@ export function scoreCall(input: ScoreInput): { score: number; components: Score
   const { metrics: m, sellerCentric: sc, buyerOwnership: bo } = input;
   const sellerWords = Math.max(m.sellerWords, 1);
   const scPer100 = (sc * 100) / sellerWords;
-  const expectedOpen = Math.min(12, Math.max(2, m.totalWords / 200));
+  // Gong Labs put 11-14 questions in the best discovery calls of about 45 minutes (~6,000 words):
+  // about one per 500 words, so that is the rate expected here, between 2 and 11.
+  const expectedOpen = Math.min(11, Math.max(2, m.totalWords / 500));
   const parts: Array<Omit<ScoreComponent, 'points'>> = [
     {
       name: 'language balance',

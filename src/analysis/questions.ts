@@ -51,7 +51,7 @@ function skipLeadIn(words: readonly string[]): number {
 }
 
 /** Classifies a sentence. `questionMark` is whether the text ended in "?". */
-export function classifyQuestion(tokens: readonly Token[], questionMark: boolean): QuestionInfo {
+export function classifyQuestion(tokens: readonly Token[], questionMark: boolean, text = ''): QuestionInfo {
   const words = tokens.map((t) => t.word);
   if (words.length === 0) return { isQuestion: false };
   const s = skipLeadIn(words);
@@ -68,7 +68,8 @@ export function classifyQuestion(tokens: readonly Token[], questionMark: boolean
   if (first && WH.has(first)) {
     // "what i'm going to do is ..." and "what we'll do is ..." are statements, not questions.
     const pseudoCleft = !questionMark && (second === 'i' || second === 'we') && words.includes('is');
-    const subordinate = (first === 'when' || first === 'where') && (second === 'you' || second === 'we' || second === 'i') && !questionMark;
+    // "When something goes wrong, you know" opens a clause; "when do you" asks.
+    const subordinate = (first === 'when' || first === 'where' || first === 'if') && !questionMark && !AUX.has(second ?? '');
     if (!pseudoCleft && !subordinate) {
       question = true;
       open = first !== 'which' || second === 'one' || second === 'ones' || second === 'part' || second === 'of';
@@ -84,7 +85,10 @@ export function classifyQuestion(tokens: readonly Token[], questionMark: boolean
     }
   }
   if (!question && first && AUX.has(first) && SUBJECT.has(second ?? '')) question = true;
-  if (!question || !open) {
+  // Written text that ends in a full stop says it is a statement; the looser cues below are for
+  // speech-to-text, which has no punctuation ("It'll tell you what the risk is." is not a question).
+  const statement = !questionMark && /[.!]["')\]]*$/.test(text);
+  if ((!question || !open) && !statement) {
     // A wh-word or an inverted auxiliary later in the sentence ("so before i start what's got you
     // thinking about solar", "if i can get the price down would you sign today").
     for (let i = s + 1; i < words.length - 1; i++) {

@@ -9,6 +9,7 @@
  *   x?          x is optional
  *   !x          one token that is not x (x a word, =word or @name)
  *   .           any one token
+ *   #num        a number written in digits ("4,000" is two tokens, 4 and 000)
  *   *  / *N     up to 4 (or N, at most 8) tokens of anything
  *   ^ / $       at the start / end of the sentence (only first / last in a pattern)
  */
@@ -19,6 +20,7 @@ export type Node =
   | { t: 'word'; stem: string; opt: boolean }
   | { t: 'exact'; word: string; opt: boolean }
   | { t: 'any'; opt: boolean }
+  | { t: 'num'; opt: boolean }
   | { t: 'gap'; max: number; opt: false }
   | { t: 'alt'; options: Node[][]; opt: boolean }
   | { t: 'not'; node: Node; opt: false };
@@ -118,6 +120,7 @@ function parseElement(p: Parser): Node[] {
     tok = tok.slice(0, -1);
   }
   if (tok === '.') return [{ t: 'any', opt }];
+  if (tok === '#num') return [{ t: 'num', opt }];
   if (/^\*\d*$/.test(tok)) {
     const max = tok.length > 1 ? Number(tok.slice(1)) : 4;
     if (max < 1 || max > MAX_GAP) throw new PatternError(`a gap "${tok}" must be *1 to *${MAX_GAP}`);

@@ -82,6 +82,8 @@ function matchOne(node: Node, token: Token): boolean {
       return token.word === node.word;
     case 'any':
       return true;
+    case 'num':
+      return token.word.charCodeAt(0) >= 48 && token.word.charCodeAt(0) <= 57;
     case 'not':
       return node.node.t === 'alt' ? !node.node.options.some((o) => o.length === 1 && matchOne(o[0]!, token)) : !matchOne(node.node, token);
     default:

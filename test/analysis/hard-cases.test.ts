@@ -25,8 +25,14 @@ describe('questions without punctuation', () => {
   ])('%s -> %s', (sentence, type) => {
     expect(q(sentence)).toEqual({ isQuestion: true, type });
   });
-  it.each(["what i'm going to do is share the pricing", 'we shipped the update last week', 'when you sign up you get a welcome kit'])('%s is a statement', (s) => {
+  it.each(["what i'm going to do is share the pricing", 'we shipped the update last week', 'when you sign up you get a welcome kit', 'When something breaks, you know right away'])('%s is a statement', (s) => {
     expect(q(s).isQuestion).toBe(false);
+  });
+  it('trusts a full stop in written text, and looks further only in speech-to-text', () => {
+    const written = "It'll tell you exactly which step is at risk and what to do.";
+    expect(classifyQuestion(tokenize(written), false, written).isQuestion).toBe(false);
+    const spoken = 'so before we start what got you looking at this';
+    expect(classifyQuestion(tokenize(spoken), false, spoken)).toEqual({ isQuestion: true, type: 'open' });
   });
 });
 
@@ -72,6 +78,10 @@ describe('roles', () => {
   it('uses given names, case-insensitively', () => {
     const roles = decideRoles(t.turns, { sellers: ['priya'] });
     expect(roles.find((r) => r.name === 'Priya')).toMatchObject({ role: 'seller', method: 'given' });
+  });
+  it('judges no conversation shape in a one-speaker script, even when the seller is named', () => {
+    const r = analyze('Coach: Let me walk you through our deck.\n', { sellers: ['Coach'] });
+    expect(r.findings.filter((f) => f.scope === 'call').map((f) => f.ruleId)).toEqual([]);
   });
   it('treats a single speaker as a script', () => {
     const r = analyze('Coach: Let me walk you through our deck.\nCoach: It has forty slides.\n');

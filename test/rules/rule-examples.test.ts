@@ -40,3 +40,14 @@ describe('every rule', () => {
     });
   }
 });
+
+describe('#num in patterns', () => {
+  it('matches numbers written in digits, not words', async () => {
+    const { compilePattern } = await import('../../src/patterns/compile.js');
+    const { findMatch } = await import('../../src/patterns/match.js');
+    const { tokenize } = await import('../../src/text/tokens.js');
+    const p = compilePattern('#num customers', new Map());
+    expect(findMatch(p, tokenize('we have 4,000 customers'))).not.toBeNull();
+    expect(findMatch(p, tokenize('we have many customers'))).toBeNull();
+  });
+});
