@@ -1,5 +1,5 @@
 /** Analyzing one input file: read, parsed and analyzed, or an InputError; and the rules' metadata for reports. */
-import type { CallReport, InputError, InputFormat, RuleMeta } from './types.js';
+import type { CallReport, InputError, InputFormat, Rule, RuleMeta } from './types.js';
 import { InputProblem } from './errors.js';
 import { analyzeTranscript, type AnalyzeOptions } from './analyze.js';
 import { parseBytes } from './transcript/index.js';
@@ -43,8 +43,8 @@ export function isInputError(x: CallReport | InputError): x is InputError {
 }
 
 /** The rules' metadata, carried in every report so that formatters need no lookups. */
-export function ruleMeta(engine: Engine): RuleMeta[] {
-  return engine.rules.map((r) => ({
+export function ruleMeta(rules: readonly Rule[]): RuleMeta[] {
+  return rules.map((r) => ({
     id: r.id,
     kind: r.kind,
     focus: r.focus,

@@ -9,7 +9,6 @@ import { DEFAULT_MAX_BYTES } from '../io/read.js';
 import { displayPath } from '../io/inputs.js';
 import { SORT_KEYS } from '../summary.js';
 import { ruleMeta } from '../run.js';
-import type { Engine } from '../analysis/engine.js';
 import { Baseline } from '../baseline.js';
 import { expandBatchInputs } from '../batch/inputs.js';
 import { inShard, parseShard } from '../batch/shard.js';
@@ -154,7 +153,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     ...(opts.writeBaseline ? { writeBaseline: opts.writeBaseline } : {}),
     ...(baseline ? { baseline } : {}),
     gates,
-    rules: ruleMeta({ rules: loaded.rules } as Engine),
+    rules: ruleMeta(loaded.rules),
   });
   const progress = progressBar(io.err, Boolean(io.errIsTTY) && opts.progress !== false && files.length > 1);
   try {

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import type { CallReport, InputError } from '../types.js';
 import type { FormatName } from '../format/index.js';
 import { ruleMeta } from '../run.js';
-import type { Engine } from '../analysis/engine.js';
 import { Baseline } from '../baseline.js';
 import { compareSegments } from '../batch/inputs.js';
 import { loadConfiguredRules } from '../batch/engine.js';
@@ -96,7 +95,7 @@ export function runMerge(files: string[], opts: MergeFlags, io: Io): number {
     ...(opts.writeBaseline ? { writeBaseline: opts.writeBaseline } : {}),
     ...(baseline ? { baseline } : {}),
     gates,
-    rules: ruleMeta({ rules: loaded.rules } as Engine),
+    rules: ruleMeta(loaded.rules),
   });
   for (const e of errors) pipeline.add(e);
   for (const c of calls) pipeline.add(c);
