@@ -1,17 +1,17 @@
 /** The analysis of one call: transcript and rules in, a CallReport out. No printing, no I/O. */
 import type { CallReport, Finding, InputFormat, JourneyStepName, Role, Rule, Transcript } from './types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
-import { decideRoles } from './roles.js';
-import { splitSentences } from './text/sentences.js';
-import { tokenize, countWords, type Token } from './text/tokens.js';
-import { classifyQuestion } from './analysis/questions.js';
-import { callMetrics, speakerStats, type QuestionCounts } from './metrics.js';
-import { scoreCall } from './score.js';
-import { rankTips } from './tips.js';
-import { mapJourney, type JourneyTurn } from './journey.js';
+import { decideRoles } from './roles/detect.js';
+import { splitSentences } from './language/sentences.js';
+import { tokenize, countWords, type Token } from './language/tokens.js';
+import { classifyQuestion } from './language/questions.js';
+import { callMetrics, speakerStats, type QuestionCounts } from './metrics/talk.js';
+import { scoreCall } from './metrics/score.js';
+import { rankTips } from './metrics/tips.js';
+import { mapJourney, type JourneyTurn } from './metrics/journey.js';
 import { checkMetric } from './kinds/metric.js';
 import { SENTENCE_KINDS } from './kinds/index.js';
-import { compileRules, type CompiledRule, type Engine } from './analysis/engine.js';
+import { compileRules, type CompiledRule, type Engine } from './rules/engine.js';
 import type { CompiledPattern } from './patterns/compile.js';
 import { loadRules } from './rules/load.js';
 import { lineAt } from './transcript/position.js';

@@ -5,10 +5,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from './version.js';
-import { UserError } from './user-error.js';
-import { defaultIo, errorLine, type Io } from './commands/io.js';
+import { errorLine, UserError } from './errors.js';
+import { defaultIo, type Io } from './io/console.js';
 
-export type { Io } from './commands/io.js';
+export type { Io } from './io/console.js';
 
 const SUBCOMMANDS = ['analyze', 'merge', 'rules', 'explain'];
 
@@ -28,9 +28,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   // that call buyerside per file, and `rules` needs none of the analysis modules.
   const sub = argv.find((a) => !a.startsWith('-'));
   const wanted = (...names: string[]) => sub === undefined || !SUBCOMMANDS.includes(sub) || names.includes(sub);
-  if (wanted('analyze')) (await import('./commands/analyze.js')).registerAnalyze(program, io, setExit);
-  if (wanted('merge')) (await import('./commands/merge.js')).registerMerge(program, io, setExit);
-  if (wanted('rules', 'explain')) (await import('./commands/rules.js')).registerRules(program, io, setExit);
+  if (wanted('analyze')) (await import('./cli/analyze.js')).registerAnalyze(program, io, setExit);
+  if (wanted('merge')) (await import('./cli/merge.js')).registerMerge(program, io, setExit);
+  if (wanted('rules', 'explain')) (await import('./cli/rules.js')).registerRules(program, io, setExit);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

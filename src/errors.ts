@@ -1,25 +1,71 @@
-/** User-facing input errors: one class, one line each, naming the file and (where known) the line. */
+/**
+ * The errors users cause, in one place: the codes of input errors, the error classes (the CLI prints
+ * each as one line and exits 2), and the general texts. No text here names a command-line flag: a
+ * problem the command line can help with carries a `remedy`, which src/cli/texts.ts puts in words.
+ */
 
+/** Why one input could not be analyzed; carried in reports as `errors[].code`. */
 export type ErrorCode =
   | 'E_READ'
   | 'E_EMPTY'
   | 'E_BINARY'
-  | 'E_ENCODING'
   | 'E_FORMAT'
   | 'E_PARSE'
   | 'E_NO_TURNS'
   | 'E_TOO_LARGE'
-  | 'E_CONFIG'
-  | 'E_RULES';
+  | 'E_INTERNAL';
 
-/** An input problem that stops one file (never the batch). Parsers throw it; the pipeline catches it. */
+/** What the user can do about a problem, for the command line to word with its own flag names. */
+export type Remedy = 'max-size' | 'columns' | 'write-baseline' | 'list-rules';
+
+/** An input problem that stops one file (never the batch). Parsers throw it; the batch turns it into an InputError. */
 export class InputProblem extends Error {
   readonly code: ErrorCode;
   readonly line?: number;
-  constructor(code: ErrorCode, message: string, line?: number) {
+  readonly remedy?: Remedy;
+  constructor(code: ErrorCode, message: string, line?: number, remedy?: Remedy) {
     super(message);
     this.name = 'InputProblem';
     this.code = code;
-    this.line = line;
+    if (line !== undefined) this.line = line;
+    if (remedy !== undefined) this.remedy = remedy;
   }
 }
+
+/** The base of every error a user causes (bad flags, config, rules, roles, baseline): one line, exit 2. */
+export class UserError extends Error {
+  readonly remedy?: Remedy;
+  constructor(message: string, remedy?: Remedy) {
+    super(message);
+    this.name = new.target.name;
+    if (remedy !== undefined) this.remedy = remedy;
+  }
+}
+
+/** A malformed argument or a request that cannot be met (an unknown rule, no inputs). */
+export class UsageError extends UserError {}
+/** A config file that cannot be used; the message names the file and the key path. */
+export class ConfigError extends UserError {}
+/** A rule file that is not valid; the message names the file, the rule and the field. */
+export class RuleError extends UserError {}
+/** A roles file that cannot be used; the message names the file and line. */
+export class RolesError extends UserError {}
+/** A baseline file that cannot be used; the message names the file. */
+export class BaselineError extends UserError {}
+
+/** The single line printed on standard error for an error or a warning. */
+export function errorLine(message: string): string {
+  return `buyerside: ${message}\n`;
+}
+
+/** Texts shown to users that more than one module writes. */
+export const TEXTS = {
+  internal: (detail: string) => `internal error while analyzing: ${detail}`,
+  tooDeep: (detail: string) => `too large or too deeply nested to analyze (${detail})`,
+  cannotWrite: (path: string, code: string) => `${path}: cannot write (${code})`,
+  noTranscripts: (paths: readonly string[]) => `no transcripts found in ${paths.join(', ')}`,
+  skipped: (n: number) => `skipped ${n} file${n === 1 ? '' : 's'} that ${n === 1 ? 'is' : 'are'} not a transcript by extension`,
+  warning: (file: string, warning: string) => `${file}: warning: ${warning}`,
+  inputError: (file: string, line: number | undefined, message: string) => `${file}${line ? `:${line}` : ''}: ${message}`,
+  gateFailed: (line: string) => `gate failed: ${line}`,
+} as const;

@@ -9,11 +9,12 @@ import type { FormatOptions } from '../format/types.js';
 import { FORMATTERS, FORMAT_EXTENSIONS, type FormatName } from '../format/index.js';
 import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
 import { formatFindingsCsv } from '../format/findings-csv.js';
-import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../gates.js';
-import { BaselineWriter, type Baseline } from '../baseline.js';
+import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
+import { BaselineWriter, type Baseline } from '../report/baseline.js';
 import { AtomicFile, writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
-import { errorLine, type Io } from '../commands/io.js';
+import { errorLine } from '../errors.js';
+import type { Io } from '../io/console.js';
 import type { BatchResult } from './runner.js';
 
 export interface PipelineOptions {

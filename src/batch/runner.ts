@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CallReport, InputError, InputFormat } from '../types.js';
-import { analyzeFile, type RunOptions } from '../run.js';
+import { analyzeFile, type RunOptions } from './file.js';
 import { displayPath } from '../io/inputs.js';
-import { buildEngine, type RuleSource } from './engine.js';
-import { loadRoles } from './roles.js';
+import { buildEngine, type RuleSource } from '../rules/engine.js';
+import { loadRoles } from '../roles/file.js';
 
 /** The options a worker needs besides the rules; plain data so it can cross threads. */
 export interface PlainRunOptions {

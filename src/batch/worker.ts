@@ -1,8 +1,8 @@
 /** A worker thread: compiles the rules once, then analyzes the files it is sent, one message each. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyzeFile, type RunOptions } from '../run.js';
-import { buildEngine } from './engine.js';
-import { loadRoles } from './roles.js';
+import { analyzeFile, type RunOptions } from './file.js';
+import { buildEngine } from '../rules/engine.js';
+import { loadRoles } from '../roles/file.js';
 import type { WorkerSetup, WorkerTask, WorkerResult } from './runner.js';
 
 const setup = workerData as WorkerSetup;

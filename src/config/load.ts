@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Severity } from '../types.js';
-import { UserError } from '../user-error.js';
+import { ConfigError } from '../errors.js';
 
 // The YAML parser is loaded only when a YAML config is read: most runs have none.
 const require = createRequire(import.meta.url);
@@ -35,8 +35,6 @@ export interface Config {
   ignore?: string[];
 }
 
-/** A config file that cannot be used; the message names the file and the key path. */
-export class ConfigError extends UserError {}
 
 const TOP_KEYS = ['$schema', 'sellers', 'rules', 'thresholds', 'rulePacks', 'callType', 'ignore'];
 const THRESHOLD_KEYS = ['failUnder', 'maxSellerCentric', 'failOn'];

@@ -1,6 +1,6 @@
 /** CSV with one row per input file (analysed or failed), for spreadsheets and BI tools. */
 import type { Formatter } from './types.js';
-import { summarize } from '../summary.js';
+import { summarize } from '../report/summary.js';
 import { csvRow, round } from './escape.js';
 
 /**

@@ -1,7 +1,7 @@
 /** One self-contained HTML page (inline CSS and SVG, no scripts, no network) with charts, timelines, journeys and findings. */
 import type { CallReport, Finding, JourneyStepName, Report, Role } from '../types.js';
 import type { Formatter } from './types.js';
-import { summarize, type RepRow, type RuleCount, type ScoreBucket, type Summary } from '../summary.js';
+import { summarize, type RepRow, type RuleCount, type ScoreBucket, type Summary } from '../report/summary.js';
 import { escapeHtml as h, formatTime, percent, round, splitMatch } from './escape.js';
 
 /** No scripts, fonts or remote images may load even if escaping ever failed: defence in depth. */

@@ -9,7 +9,7 @@ import { formatHtml } from './html.js';
 import { formatSarif } from './sarif.js';
 import { formatJunit } from './junit.js';
 import { formatGithub } from './github.js';
-import { formatSummary } from '../batch/summary-format.js';
+import { formatSummary } from './summary.js';
 
 /** One call: the full terminal report; more than one: the batch summary tables. */
 const formatTerminalOrSummary: Formatter = (report, options) =>

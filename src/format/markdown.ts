@@ -1,7 +1,7 @@
 /** GitHub-flavoured Markdown for wikis and PR comments: summary tables, then one section per call. */
 import type { CallReport, Finding, Report, Severity } from '../types.js';
 import type { Formatter } from './types.js';
-import { summarize, type RuleCount, type Summary } from '../summary.js';
+import { summarize, type RuleCount, type Summary } from '../report/summary.js';
 import { escapeMarkdown as md, formatTime, percent, round, splitMatch } from './escape.js';
 
 /** How many findings each call section lists; the rest are counted, so a PR comment stays readable. */

@@ -7,11 +7,11 @@ import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Token } from '../text/tokens.js';
-import { tokenize } from '../text/tokens.js';
+import type { Token } from '../language/tokens.js';
+import { tokenize } from '../language/tokens.js';
 import type { SentenceCheck } from './types.js';
 import { BUILTIN_RULES_DIR } from '../rules/packs.js';
-import { declines } from '../analysis/negation.js';
+import { declines } from '../language/negation.js';
 
 const require = createRequire(import.meta.url);
 

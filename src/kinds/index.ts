@@ -4,7 +4,7 @@ import type { SentenceCheck } from './types.js';
 import { checkPhrase } from './phrase.js';
 import { checkQuestion } from './question.js';
 import { checkClassifier } from './classifier.js';
-import { checkFocus } from './focus.js';
+import { checkFocus } from './subject.js';
 
 export const SENTENCE_KINDS: Partial<Record<RuleKindName, SentenceCheck>> = {
   phrase: checkPhrase,

@@ -3,7 +3,7 @@
  * exception does, the match is not negated, and a list rule's sentence names enough items.
  */
 import { findMatch } from '../patterns/match.js';
-import { isNegated } from '../analysis/negation.js';
+import { isNegated } from '../language/negation.js';
 import type { SentenceCheck, SentenceContext } from './types.js';
 
 export const checkPhrase: SentenceCheck = (compiled, ctx) => {

@@ -1,7 +1,7 @@
 /** The contract every sentence-level rule kind implements. */
-import type { Token } from '../text/tokens.js';
-import type { QuestionInfo } from '../analysis/questions.js';
-import type { CompiledRule } from '../analysis/engine.js';
+import type { Token } from '../language/tokens.js';
+import type { QuestionInfo } from '../language/questions.js';
+import type { CompiledRule } from '../rules/engine.js';
 import type { CompiledPattern } from '../patterns/compile.js';
 
 export interface SentenceContext {

@@ -13,8 +13,8 @@
  *   *  / *N     up to 4 (or N, at most 8) tokens of anything
  *   ^ / $       at the start / end of the sentence (only first / last in a pattern)
  */
-import { stem } from '../text/stem.js';
-import { tokenize } from '../text/tokens.js';
+import { stem } from '../language/stem.js';
+import { tokenize } from '../language/tokens.js';
 
 export type Node =
   | { t: 'word'; stem: string; opt: boolean }

@@ -3,7 +3,7 @@
  * alternative can stretch), with a step budget per start position so that no pattern, however
  * written, can take more than bounded time: past the budget the attempt counts as no match.
  */
-import type { Token } from '../text/tokens.js';
+import type { Token } from '../language/tokens.js';
 import type { CompiledPattern, Node } from './compile.js';
 
 export interface Span {

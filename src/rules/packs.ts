@@ -4,7 +4,8 @@ import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Rule } from '../types.js';
-import { RuleError, isObject, validateLexicon, validateRule, type PatternCheck } from './validate.js';
+import { RuleError } from '../errors.js';
+import { isObject, validateLexicon, validateRule, type PatternCheck } from './validate.js';
 
 export interface RulePackData {
   /** Set on the built-in bundle: its patterns were compiled and checked when it was built. */

@@ -1,14 +1,12 @@
 /** Checking rule data as it loads: every field's type, unknown fields, patterns that compile. */
 import type { Evidence, FindingKind, MetricCheck, QuestionType, Rule, RuleKindName, Severity } from '../types.js';
 import type { Lexicon } from '../patterns/compile.js';
-import { UserError } from '../user-error.js';
+import { RuleError } from '../errors.js';
 
 /** Checks one pattern; returns what is wrong with it, or undefined. Passed in, so that listing the
  * built-in rules (already checked at build time) loads no pattern compiler. */
 export type PatternCheck = (pattern: string, lexicon: Lexicon) => string | undefined;
 
-/** A rule file that is not valid; the message names the file, the rule and the field. */
-export class RuleError extends UserError {}
 
 const KINDS: RuleKindName[] = ['phrase', 'question', 'metric', 'classifier', 'focus'];
 const FOCUS: FindingKind[] = ['seller-centric', 'buyer-ownership'];

@@ -3,7 +3,7 @@ import type { Transcript } from '../types.js';
 import { InputProblem } from '../errors.js';
 import { buildTurns, splitLines } from './builder.js';
 import { speakerName } from './names.js';
-import { joinTokens, type Token } from './tokens.js';
+import { joinTokens, type Token } from './words.js';
 
 /** Parses a Rev .nlp file; the text is rebuilt from tokens, punctuation and case. */
 export function parseNlp(text: string): Transcript {

@@ -3,9 +3,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, FIXTURES, ROOT, cli, requireBuild, tempDir } from '../cli/helpers.js';
+import { BIN, FIXTURES, ROOT, cli, requireBuild, tempDir } from '../support/cli.js';
 import { inShard, parseShard, pathHash } from '../../src/batch/shard.js';
-import { compareSegments } from '../../src/batch/inputs.js';
+import { compareSegments } from '../../src/io/inputs.js';
 import { renderProgress } from '../../src/batch/progress.js';
 import { outputName } from '../../src/batch/pipeline.js';
 

@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, requireBuild, tempDir, CONVERSATION, FIXTURES } from './helpers.js';
+import { cli, requireBuild, tempDir, CONVERSATION, FIXTURES } from '../support/cli.js';
 
 beforeAll(requireBuild);
 

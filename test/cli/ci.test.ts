@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { cpSync, readFileSync, writeFileSync, copyFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, FIXTURES, ROOT, cli, requireBuild, tempDir, CONVERSATION } from './helpers.js';
+import { BIN, FIXTURES, ROOT, cli, requireBuild, tempDir, CONVERSATION } from '../support/cli.js';
 import { spawnSync } from 'node:child_process';
 
 beforeAll(requireBuild);

@@ -4,7 +4,7 @@ import { CSV_COLUMNS, formatCsv } from '../../src/format/csv.js';
 import { FINDINGS_CSV_COLUMNS, formatFindingsCsv } from '../../src/format/findings-csv.js';
 import { csvCell } from '../../src/format/escape.js';
 import { HOSTILE, sampleReport } from './sample-report.js';
-import { parseCsv } from './csv-parse.js';
+import { parseCsv } from '../support/csv-parse.js';
 
 describe('csvCell', () => {
   it('prefixes text cells that a spreadsheet would run as a formula', () => {

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { InputProblem } from '../../src/errors.js';
 import { parseBytes, parseText, SUPPORTED_FORMATS } from '../../src/transcript/index.js';
-import { parseFile, repoRoot } from './helpers.js';
+import { parseFile, repoRoot } from '../support/transcript.js';
 
 const bad = (f: string) => path.join(repoRoot, 'fixtures/bad', f);
 

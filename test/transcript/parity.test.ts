@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { norm, parseFile, repoRoot } from './helpers.js';
+import { norm, parseFile, repoRoot } from '../support/transcript.js';
 
 const dir = path.join(repoRoot, 'fixtures/formats');
 /** The conversation as written (conversation.txt); every rendering must read back to it. */

@@ -1,6 +1,6 @@
 /** Amazon Transcribe batch output: `results.items` with speaker_labels, channel_labels or audio_segments. */
 import { speakerName } from '../names.js';
-import { joinTokens, type Token } from '../tokens.js';
+import { joinTokens, type Token } from '../words.js';
 import { type Json, type JsonContext, type Layout, isObject, num, timed } from './context.js';
 import type { Segment } from '../builder.js';
 

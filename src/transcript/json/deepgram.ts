@@ -1,6 +1,6 @@
 /** Deepgram prerecorded responses: `results.utterances`, or the words of `results.channels[]`. */
 import { speakerName } from '../names.js';
-import { joinTokens, type Token } from '../tokens.js';
+import { joinTokens, type Token } from '../words.js';
 import { type Json, type Layout, isObject, num, timed } from './context.js';
 import type { Segment } from '../builder.js';
 

@@ -1,0 +1,179 @@
+/** `buyerside analyze`: expand the inputs, analyze them (on workers for big batches), gate, format and write. */
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { InputError, InputFormat } from '../types.js';
+import { FORMATTERS, type FormatName } from '../format/index.js';
+import { SUPPORTED_FORMATS } from '../transcript/index.js';
+import { DEFAULT_MAX_BYTES } from '../io/read.js';
+import { displayPath } from '../io/inputs.js';
+import { SORT_KEYS } from '../report/summary.js';
+import { ruleMeta } from '../batch/file.js';
+import { Baseline } from '../report/baseline.js';
+import { expandBatchInputs } from '../io/inputs.js';
+import { inShard, parseShard } from '../batch/shard.js';
+import { loadRoles } from '../roles/file.js';
+import { loadConfiguredRules } from '../rules/engine.js';
+import { runBatch, type PlainRunOptions } from '../batch/runner.js';
+import { ReportPipeline } from '../batch/pipeline.js';
+import { progressBar } from '../batch/progress.js';
+import { errorLine, UsageError } from '../errors.js';
+import type { Io } from '../io/console.js';
+import { collect, repeat, useColor } from './options.js';
+import { gateSettings, resolveConfig, ruleSource, type GateFlags } from './settings.js';
+
+export interface AnalyzeFlags extends GateFlags {
+  seller: string[];
+  format: FormatName;
+  inputFormat: string;
+  columns?: string;
+  callType?: string;
+  deepParse?: boolean;
+  rules: string[];
+  maxSize?: number;
+  color?: boolean;
+  exclude: string[];
+  roles?: string;
+  jobs?: string;
+  sort?: string;
+  findingsCsv?: string;
+  output?: string;
+  outDir?: string;
+  shard?: string;
+  config?: string | false;
+  baseline?: string;
+  writeBaseline?: string;
+  progress?: boolean;
+}
+
+/** The options shared by `analyze` and `merge`: output, gates, config. */
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format (terminal shows the summary tables for more than one file)').choices(Object.keys(FORMATTERS)).default('terminal'))
+    .addOption(new Option('--sort <key>', 'order of the per-call table').choices([...SORT_KEYS]))
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('--findings-csv <file>', 'also write one CSV row per finding to this file')
+    .option('--fail-under <score>', 'gate: fail (exit 1) when any call scores below this')
+    .option('--max-seller-centric <n>', 'gate: fail when any call has more than n seller-centric findings (suppressed ones do not count)')
+    .addOption(new Option('--fail-on <severity>', 'gate: fail on any seller-centric finding of this severity or worse').choices(['error', 'warning']))
+    .option('--baseline <file>', 'count only findings that are new relative to this baseline; any new one fails')
+    .option('--write-baseline <file>', "record today's findings as a baseline")
+    .option('--config <file>', 'the config file (default: buyerside.config.json, .buyersiderc.json or .buyersiderc.yaml from here upward)')
+    .option('--no-config', 'do not look for a config file')
+    .option('--rules <dir>', 'an extra rule pack folder (repeatable)', collect, [])
+    .option('--no-color', 'never colour the output');
+}
+
+export function registerAnalyze(program: Command, io: Io, setExit: (code: number) => void): void {
+  const cmd = program
+    .command('analyze')
+    .description('analyze transcripts (files, folders, quoted glob patterns, or - for standard input) and print a report')
+    .argument('<paths...>', 'transcript files, folders, glob patterns, or - for standard input')
+    .option('-s, --seller <name>', 'a seller speaker name (repeatable, or comma-separated); everyone else is a buyer', collect, [])
+    .option('--roles <file>', 'CSV with header pattern,sellers naming the sellers (separated by ;) of the files each pattern matches')
+    .option('--exclude <pattern>', 'leave out paths matching this glob (repeatable)', repeat, [])
+    .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(['auto', ...SUPPORTED_FORMATS]).default('auto'))
+    .option('--columns <mapping>', 'CSV/TSV column names, e.g. speaker=Who,text=Utterance')
+    .option('--call-type <type>', 'call type for conversation-shape thresholds (discovery, demo)')
+    .option('--deep-parse', "parse sentences whose subject comes late with compromise (slower start-up; see the README)")
+    .option('--max-size <mb>', `largest input file in MB (default ${DEFAULT_MAX_BYTES / 1024 / 1024})`, (v) => Number(v))
+    .option('-j, --jobs <n>', `worker threads for big batches (default ${availableParallelism()})`)
+    .option('--shard <k/n>', 'analyze only share k of n of the inputs (stable by path); combine shards with buyerside merge')
+    .option('--out-dir <dir>', 'write one report per call into this folder')
+    .option('--no-progress', 'never show the progress bar');
+  addReportOptions(cmd).action(async (paths: string[], opts: AnalyzeFlags) => {
+    setExit(await runAnalyze(paths, opts, io));
+  });
+}
+
+function parseColumns(value: string): Record<string, string> {
+  const columns = Object.create(null) as Record<string, string>;
+  for (const pair of value.split(',')) {
+    const [k, v] = pair.split('=').map((s) => s.trim());
+    if (!k || !v || !['speaker', 'text', 'start', 'end'].includes(k)) throw new UsageError(`--columns expects speaker=NAME,text=NAME[,start=NAME,end=NAME], got "${pair}"`);
+    columns[k] = v;
+  }
+  return columns;
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs expects a whole number from 1 to 256, got "${value}"`);
+  return n;
+}
+
+/** The analyze command; returns the exit code. Known user errors are thrown as one-line errors and caught by the CLI. */
+export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const columns = opts.columns ? parseColumns(opts.columns) : undefined;
+  if (opts.maxSize !== undefined && !(opts.maxSize > 0)) throw new UsageError('--max-size expects a positive number of megabytes');
+  const jobs = parseJobs(opts.jobs);
+  const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
+  if (opts.shard !== undefined && !shard) throw new UsageError(`--shard expects K/N with 1 <= K <= N, e.g. 2/4; got "${opts.shard}"`);
+  if (opts.output && opts.outDir) throw new UsageError('use either -o/--output or --out-dir, not both');
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+
+  const config = resolveConfig(opts, cwd);
+  const rules = ruleSource(config, opts.rules);
+  const loaded = loadConfiguredRules(rules);
+  const gates = gateSettings(opts, config, Boolean(opts.baseline));
+  const baseline = opts.baseline ? Baseline.load(opts.baseline) : undefined;
+  if (opts.roles) loadRoles(opts.roles); // checked here so a bad roles file is one error, not one per file
+
+  const inputs = expandBatchInputs(paths, { exclude: [...(config?.ignore ?? []), ...opts.exclude], cwd });
+  let files = inputs.files;
+  let problems = inputs.problems;
+  if (shard) {
+    files = files.filter((f) => (f === '-' ? shard.index === 1 : inShard(displayPath(f), shard)));
+    problems = problems.filter((p) => inShard(displayPath(p.file), shard));
+  }
+  if (inputs.skipped > 0) io.err(errorLine(`skipped ${inputs.skipped} file${inputs.skipped === 1 ? '' : 's'} that ${inputs.skipped === 1 ? 'is' : 'are'} not a transcript by extension`));
+  if (inputs.files.length === 0 && inputs.problems.length === 0) {
+    io.err(errorLine(`no transcripts found in ${paths.join(', ')}`));
+    return 2;
+  }
+
+  const sellers = opts.seller.length > 0 ? opts.seller : (config?.sellers ?? []);
+  const callType = opts.callType ?? config?.callType;
+  const run: PlainRunOptions = {
+    format: opts.inputFormat as InputFormat | 'auto',
+    ...(sellers.length ? { sellers } : {}),
+    ...(columns ? { columns } : {}),
+    ...(callType ? { callType } : {}),
+    ...(opts.deepParse ? { deepParse: true } : {}),
+    ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
+  };
+  const toFile = Boolean(opts.output || opts.outDir);
+  const pipeline = new ReportPipeline({
+    io,
+    format: opts.format,
+    formatOptions: { color: !toFile && useColor(io, opts.color), width: process.stdout.columns ?? 100, ...(opts.sort ? { sort: opts.sort } : {}) },
+    ...(opts.output ? { output: opts.output } : {}),
+    ...(opts.outDir ? { outDir: opts.outDir } : {}),
+    ...(opts.findingsCsv ? { findingsCsv: opts.findingsCsv } : {}),
+    ...(opts.writeBaseline ? { writeBaseline: opts.writeBaseline } : {}),
+    ...(baseline ? { baseline } : {}),
+    gates,
+    rules: ruleMeta(loaded.rules),
+  });
+  const progress = progressBar(io.err, Boolean(io.errIsTTY) && opts.progress !== false && files.length > 1);
+  try {
+    for (const p of problems) pipeline.add({ file: displayPath(p.file), message: p.message, code: 'E_READ' } satisfies InputError);
+    await runBatch({
+      files,
+      jobs,
+      rules,
+      run,
+      ...(opts.roles ? { rolesFile: opts.roles } : {}),
+      onResult: (r, _index, json) => pipeline.add(r, json),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (e) {
+    pipeline.abort();
+    throw e;
+  } finally {
+    progress.done();
+  }
+  return pipeline.finish().exitCode;
+}

@@ -1,0 +1,19 @@
+/** Small helpers for reading option values: repeatable lists, and whether to colour. */
+import type { Io } from '../io/console.js';
+
+/** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR turns it on. */
+export function useColor(io: Io, flag: boolean | undefined): boolean {
+  if (flag === false || 'NO_COLOR' in io.env) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+/** Repeatable, comma-separated option values. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+/** Repeatable option values kept whole (globs may contain commas). */
+export function repeat(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,23 @@
+/** `buyerside explain RULE-ID`: a rule's purpose, evidence, examples and better phrasing, as text. */
+import type { Rule } from '../types.js';
+
+export function explainRule(rule: Rule): string {
+  const lines = [`${rule.id} (${rule.focus}, ${rule.category}, ${rule.kind}, severity ${rule.severity})`, '', rule.description, ''];
+  if (rule.rationale) lines.push('Why it matters', `  ${rule.rationale}`, '');
+  if (rule.metric) {
+    const m = rule.metric;
+    const limits = [m.max !== undefined ? `at most ${m.max}` : '', m.min !== undefined ? `at least ${m.min}` : ''].filter(Boolean).join(', ');
+    lines.push('Threshold', `  ${m.name}: ${limits}`);
+    for (const [type, l] of Object.entries(m.byCallType ?? {})) lines.push(`  for ${type} calls: ${[l.max !== undefined ? `at most ${l.max}` : '', l.min !== undefined ? `at least ${l.min}` : ''].filter(Boolean).join(', ')}`);
+    lines.push('');
+  }
+  if (rule.evidence?.length) {
+    lines.push('Evidence');
+    for (const e of rule.evidence) lines.push(`  ${e.source}: ${e.claim}${e.url ? ` (${e.url})` : ''}`);
+    lines.push('');
+  }
+  if (rule.examples.flag.length) lines.push('Flags', ...rule.examples.flag.map((s) => `  - ${s}`), '');
+  if (rule.examples.pass.length) lines.push('Leaves alone', ...rule.examples.pass.map((s) => `  - ${s}`), '');
+  lines.push('Better', `  ${rule.suggestion}`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,23 @@
+/** Applying the config's rule settings to loaded rules, before they are compiled: "off" removes a rule, a severity replaces its own. */
+import type { LoadedRules } from './packs.js';
+import type { RuleSetting } from '../config/load.js';
+import { ConfigError } from '../errors.js';
+
+/**
+ * Returns the rules with settings applied. Unknown rule ids are errors (a typo would otherwise
+ * silently keep a rule on); `configName` names the file in that error.
+ */
+export function applyRuleSettings(loaded: LoadedRules, settings: Record<string, RuleSetting> | undefined, configName = 'config'): LoadedRules {
+  if (!settings) return loaded;
+  const known = new Set(loaded.rules.map((r) => r.id));
+  for (const id of Object.keys(settings)) {
+    if (!known.has(id)) throw new ConfigError(`${configName}: "rules.${id}": no rule with this id (run buyerside rules for the list)`);
+  }
+  const rules = loaded.rules
+    .filter((r) => settings[r.id] !== 'off')
+    .map((r) => {
+      const s = settings[r.id];
+      return s && s !== 'off' && s !== r.severity ? { ...r, severity: s } : r;
+    });
+  return { rules, lexicon: loaded.lexicon };
+}
