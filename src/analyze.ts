@@ -1,7 +1,7 @@
 /** The analysis of one call: transcript and rules in, a CallReport out. No printing, no I/O. */
 import type { CallReport, Finding, InputFormat, JourneyStepName, Role, Rule, Transcript } from './types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
-import { decideRoles } from './roles/detect.js';
+import { decideRoles, GIVEN_BY_DEFAULT } from './roles/detect.js';
 import { splitSentences } from './language/sentences.js';
 import { tokenize, countWords, type Token } from './language/tokens.js';
 import { classifyQuestion } from './language/questions.js';
@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   file?: string;
   /** Seller names; without them the sellers are detected. */
   sellers?: readonly string[];
+  /** Where the seller names were given, shown with the roles (the command line says "--seller", or a file's name). */
+  sellersFrom?: string;
   /** Force an input format. */
   format?: InputFormat | 'auto';
   columns?: Record<string, string>;
@@ -52,7 +54,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): CallReport 
 export function analyzeTranscript(transcript: Transcript, options: AnalyzeOptions = {}): CallReport {
   const engine = options.engine ?? builtinEngine();
   const { turns } = transcript;
-  const roleDecisions = decideRoles(turns, { ...(options.sellers ? { sellers: options.sellers } : {}), ...(transcript.participants ? { participants: transcript.participants } : {}) });
+  const roleDecisions = decideRoles(turns, {
+    ...(options.sellers ? { sellers: options.sellers } : {}),
+    ...(options.sellersFrom ? { sellersFrom: options.sellersFrom } : {}),
+    ...(transcript.participants ? { participants: transcript.participants } : {}),
+  });
   const roleByName = new Map(roleDecisions.map((r) => [r.name, r.role]));
   const roleOf = (name: string): Role => roleByName.get(name) ?? 'buyer';
   const roles = turns.map((t) => roleOf(t.speaker));
@@ -60,7 +66,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const script = roleDecisions.length === 1;
   const warnings = [...transcript.warnings];
   if (options.sellers?.length && !roles.includes('seller')) {
-    warnings.push(`no speaker matches --seller ${options.sellers.join(', ')} (speakers: ${roleDecisions.map((r) => r.name).join(', ')})`);
+    warnings.push(`no speaker matches ${options.sellersFrom ?? GIVEN_BY_DEFAULT} ${options.sellers.join(', ')} (speakers: ${roleDecisions.map((r) => r.name).join(', ')})`);
   }
 
   const wordsPerTurn = turns.map((t) => countWords(t.text));

@@ -1,22 +1,43 @@
 /**
- * The command line: parse arguments, call the library, format, write, set the exit code.
- * Exit codes: 0 every input analyzed, 1 a quality gate failed, 2 a usage or input error (input errors win).
- * One module per subcommand lives in src/commands/.
+ * The command line: parse arguments, run a subcommand (one module each in src/cli/), and decide the
+ * exit code. This is the only module that decides exit codes: 0 every input analyzed and every gate
+ * passed, 1 a quality gate failed, 2 a usage or input error (input errors win), 130 interrupted.
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from './version.js';
-import { errorLine, UserError } from './errors.js';
+import { errorLine, TEXTS, UserError } from './errors.js';
 import { defaultIo, type Io } from './io/console.js';
+import { discardTempFiles, onFirstTempFile } from './io/write.js';
+import { withRemedy } from './cli/texts.js';
 
 export type { Io } from './io/console.js';
 
+/** What a subcommand did, for the exit code. */
+export interface Outcome {
+  /** Inputs that could not be read or parsed. */
+  inputErrors: number;
+  /** Quality gates that failed. */
+  failedGates: number;
+}
+
+/** How a subcommand hands back its outcome. */
+export type Done = (outcome: Outcome) => void;
+
+export const EXIT = { ok: 0, gateFailed: 1, error: 2, interrupted: 130 } as const;
+
+/** The exit code of an outcome: input errors win over failed gates. */
+export function exitCode(outcome: Outcome): number {
+  if (outcome.inputErrors > 0) return EXIT.error;
+  return outcome.failedGates > 0 ? EXIT.gateFailed : EXIT.ok;
+}
+
 const SUBCOMMANDS = ['analyze', 'merge', 'rules', 'explain'];
 
-/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+/** Runs the CLI with `argv` (without node and script) in this process; resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  let exitCode = 0;
-  const setExit = (code: number) => {
-    exitCode = code;
+  let outcome: Outcome = { inputErrors: 0, failedGates: 0 };
+  const done: Done = (o) => {
+    outcome = o;
   };
   const program = new Command('buyerside')
     .description('Reads sales-call transcripts and shows, line by line, where the call was about the seller and where it was about the buyer.')
@@ -28,26 +49,43 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   // that call buyerside per file, and `rules` needs none of the analysis modules.
   const sub = argv.find((a) => !a.startsWith('-'));
   const wanted = (...names: string[]) => sub === undefined || !SUBCOMMANDS.includes(sub) || names.includes(sub);
-  if (wanted('analyze')) (await import('./cli/analyze.js')).registerAnalyze(program, io, setExit);
-  if (wanted('merge')) (await import('./cli/merge.js')).registerMerge(program, io, setExit);
-  if (wanted('rules', 'explain')) (await import('./cli/rules.js')).registerRules(program, io, setExit);
+  if (wanted('analyze')) (await import('./cli/analyze.js')).registerAnalyze(program, io, done);
+  if (wanted('merge')) (await import('./cli/merge.js')).registerMerge(program, io, done);
+  if (wanted('rules', 'explain')) (await import('./cli/rules.js')).registerRules(program, io, done);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.error;
     // Errors users cause are one line with exit code 2; anything else is a bug.
     if (e instanceof UserError) {
-      io.err(errorLine((e as Error).message));
-      return 2;
+      io.err(errorLine(withRemedy(e.message, e.remedy)));
+      return EXIT.error;
     }
-    if ((e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).syscall) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code && err.syscall) {
       // A file we were asked to write could not be written: one line, not a stack trace.
-      const err = e as NodeJS.ErrnoException;
-      io.err(errorLine(`${err.path ?? ''}: cannot write (${err.code})`));
-      return 2;
+      io.err(errorLine(TEXTS.cannotWrite(err.path ?? '', err.code)));
+      return EXIT.error;
     }
     throw e;
   }
-  return exitCode;
+  return exitCode(outcome);
+}
+
+/**
+ * Runs the CLI as the process (bin/buyerside.js): sets the exit code, and on Ctrl-C while output
+ * files are being written removes them and exits 130. Until a file is being written, Ctrl-C ends the
+ * process at once, as it would any other.
+ */
+export async function run(argv: string[]): Promise<void> {
+  onFirstTempFile(() => {
+    const interrupted = () => {
+      discardTempFiles();
+      process.exit(EXIT.interrupted);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+  });
+  process.exitCode = await main(argv);
 }

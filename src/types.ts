@@ -1,4 +1,5 @@
 /** The shared data types: transcripts, rules, findings and reports. No logic lives here. */
+import type { ErrorCode, Remedy } from './errors.js';
 
 /** Where a piece of a turn's text came from in the original file. */
 export interface TextPiece {
@@ -168,8 +169,10 @@ export interface SpeakerStats {
 export interface RoleDecision {
   name: string;
   role: Role;
-  /** How the role was decided: given by --seller, detected, or the only speaker (a script). */
-  method: 'given' | 'detected' | 'script' | 'config';
+  /** How the role was decided: the caller named the sellers, detected, or the only speaker (a script). */
+  method: 'given' | 'detected' | 'script';
+  /** With `given`: where the sellers were named, in the caller's words (the command line says "--seller", or the roles or config file's name). */
+  from?: string;
   /** 0..1, how sure the detection is. */
   confidence: number;
   /** The cues that decided it, in words. */
@@ -274,7 +277,9 @@ export interface InputError {
   line?: number;
   message: string;
   /** Machine-readable code, e.g. E_EMPTY, E_BINARY, E_PARSE, E_READ. */
-  code?: string;
+  code?: ErrorCode;
+  /** What the user can do about it, for a caller to put in words (the command line names its flag). */
+  remedy?: Remedy;
 }
 
 /** Rule metadata carried in the report so that formatters need no lookups. */

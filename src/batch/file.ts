@@ -1,17 +1,24 @@
-/** Analyzing one input file: read, parsed and analyzed, or an InputError; and the rules' metadata for reports. */
-import type { CallReport, InputError, InputFormat, Rule, RuleMeta } from '../types.js';
-import { InputProblem } from '../errors.js';
+/** Analyzing one input file: read, parsed and analyzed into a CallReport, or an InputError. Never throws. */
+import type { CallReport, InputError, InputFormat } from '../types.js';
+import { InputProblem, TEXTS } from '../errors.js';
 import { analyzeTranscript, type AnalyzeOptions } from '../analyze.js';
 import { parseBytes } from '../transcript/index.js';
 import { readInput } from '../io/read.js';
 import { displayPath } from '../io/inputs.js';
-import type { Engine } from '../rules/engine.js';
+import { buildEngine, type Engine, type RuleSource } from '../rules/engine.js';
+import { loadRoles } from '../roles/file.js';
+
+/** Sellers named by the caller, and where they were named (shown in the report, e.g. "--seller"). */
+export interface GivenSellers {
+  names: readonly string[];
+  from: string;
+}
 
 export interface RunOptions {
   engine: Engine;
-  sellers?: readonly string[];
-  /** Sellers per file, where names vary (from --roles). */
-  sellersFor?: (file: string) => readonly string[] | undefined;
+  sellers?: GivenSellers;
+  /** Sellers per file, where names vary (a roles file); undefined for a file it does not name. */
+  sellersFor?: (file: string) => GivenSellers | undefined;
   format?: InputFormat | 'auto';
   columns?: Record<string, string>;
   callType?: string;
@@ -19,7 +26,39 @@ export interface RunOptions {
   deepParse?: boolean;
 }
 
-/** Analyzes one input; never throws: an unreadable or malformed file becomes an InputError. */
+/** The options a worker needs besides the rules; plain data, so that it can cross threads. */
+export interface PlainRunOptions {
+  sellers?: GivenSellers;
+  format?: InputFormat | 'auto';
+  columns?: Record<string, string>;
+  callType?: string;
+  maxBytes?: number;
+  deepParse?: boolean;
+}
+
+/** Everything needed to analyze files, as plain data: the same in the main thread and in each worker. */
+export interface WorkerSetup {
+  rules: RuleSource;
+  run: PlainRunOptions;
+  /** A roles file naming the sellers per file (checked by the caller before the batch starts). */
+  rolesFile?: string;
+}
+
+/** Compiles the rules and reads the roles file: done once per thread. */
+export function prepareRun(setup: WorkerSetup): RunOptions {
+  const options: RunOptions = { engine: buildEngine(setup.rules), ...setup.run };
+  if (setup.rolesFile) {
+    const lookup = loadRoles(setup.rolesFile);
+    const from = setup.rolesFile;
+    options.sellersFor = (file) => {
+      const names = lookup(file);
+      return names ? { names, from } : undefined;
+    };
+  }
+  return options;
+}
+
+/** Analyzes one input; an unreadable or malformed file becomes an InputError. */
 export function analyzeFile(file: string, options: RunOptions): CallReport | InputError {
   const shown = displayPath(file);
   try {
@@ -27,32 +66,16 @@ export function analyzeFile(file: string, options: RunOptions): CallReport | Inp
     const transcript = parseBytes(bytes, { fileName: file, ...(options.format ? { format: options.format } : {}), ...(options.columns ? { columns: options.columns } : {}) });
     const analyzeOptions: AnalyzeOptions = { file: shown, engine: options.engine };
     const sellers = options.sellersFor?.(file) ?? options.sellers;
-    if (sellers?.length) analyzeOptions.sellers = sellers;
+    if (sellers?.names.length) {
+      analyzeOptions.sellers = sellers.names;
+      analyzeOptions.sellersFrom = sellers.from;
+    }
     if (options.callType) analyzeOptions.callType = options.callType;
     if (options.deepParse) analyzeOptions.deepParse = true;
     return analyzeTranscript(transcript, analyzeOptions);
   } catch (e) {
-    if (e instanceof InputProblem) return { file: shown, ...(e.line ? { line: e.line } : {}), message: e.message, code: e.code };
-    if (e instanceof RangeError) return { file: shown, message: `too large or too deeply nested to analyze (${e.message})`, code: 'E_TOO_LARGE' };
-    return { file: shown, message: `internal error while analyzing: ${(e as Error).message}`, code: 'E_INTERNAL' };
+    if (e instanceof InputProblem) return { file: shown, ...(e.line ? { line: e.line } : {}), message: e.message, code: e.code, ...(e.remedy ? { remedy: e.remedy } : {}) };
+    if (e instanceof RangeError) return { file: shown, message: TEXTS.tooDeep(e.message), code: 'E_TOO_LARGE' };
+    return { file: shown, message: TEXTS.internal((e as Error).message), code: 'E_INTERNAL' };
   }
-}
-
-export function isInputError(x: CallReport | InputError): x is InputError {
-  return !('score' in x);
-}
-
-/** The rules' metadata, carried in every report so that formatters need no lookups. */
-export function ruleMeta(rules: readonly Rule[]): RuleMeta[] {
-  return rules.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    focus: r.focus,
-    category: r.category,
-    severity: r.severity,
-    description: r.description,
-    suggestion: r.suggestion,
-    ...(r.rationale ? { rationale: r.rationale } : {}),
-    ...(r.evidence?.length ? { evidence: r.evidence } : {}),
-  }));
 }

@@ -13,7 +13,7 @@ import { checkGates, describeGateFailures, gatesActive, type GateSettings } from
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
 import { AtomicFile, writeFileAtomic } from '../io/write.js';
 import { VERSION } from '../version.js';
-import { errorLine } from '../errors.js';
+import { errorLine, TEXTS } from '../errors.js';
 import type { Io } from '../io/console.js';
 import type { BatchResult } from './runner.js';
 
@@ -21,11 +21,11 @@ export interface PipelineOptions {
   io: Io;
   format: FormatName;
   formatOptions: FormatOptions;
-  /** -o: the whole report to this file, atomically. */
+  /** The whole report to this file, atomically. */
   output?: string;
-  /** --out-dir: one report per call. */
+  /** One report per call into this folder. */
   outDir?: string;
-  /** --findings-csv: the per-finding CSV to this file. */
+  /** The per-finding CSV to this file. */
   findingsCsv?: string;
   gates: GateSettings;
   baseline?: Baseline;
@@ -33,11 +33,11 @@ export interface PipelineOptions {
   rules: RuleMeta[];
 }
 
+/** What the batch came to: the caller decides what it means (the CLI, an exit code). */
 export interface PipelineOutcome {
   calls: number;
   errors: number;
   gates: GateResult[];
-  exitCode: number;
 }
 
 /** "calls/acme/q1.vtt" -> "calls__acme__q1.vtt": a flat, unique, readable file name per input. */
@@ -97,8 +97,8 @@ export class ReportPipeline {
     }
     const call = result;
     this.callCount++;
-    // Warnings (a guessed encoding, an unknown --seller) are diagnostics: they go to stderr too.
-    for (const w of call.warnings) this.o.io.err(errorLine(`${call.file}: warning: ${w}`));
+    // Warnings (a guessed encoding, sellers no speaker matches) are diagnostics: they go to stderr too.
+    for (const w of call.warnings) this.o.io.err(errorLine(TEXTS.warning(call.file, w)));
     this.baselineWriter?.add(call);
     let gates: GateResult[] = [];
     if (gatesActive(this.o.gates)) {
@@ -117,7 +117,7 @@ export class ReportPipeline {
     }
   }
 
-  /** Writes what is left, prints errors and gate failures on stderr, and decides the exit code. */
+  /** Writes what is left, and prints input errors and gate failures on stderr. */
   finish(): PipelineOutcome {
     const { io } = this.o;
     if (!this.streaming && !this.o.outDir) {
@@ -129,10 +129,9 @@ export class ReportPipeline {
     if (this.baselineWriter && this.o.writeBaseline) writeFileAtomic(this.o.writeBaseline, this.baselineWriter.text());
     // Terminal reports on standard output list failed files themselves; everywhere else they go to stderr.
     const shownInOutput = (this.o.format === 'terminal' || this.o.format === 'summary') && !this.o.output && !this.o.outDir;
-    if (!shownInOutput) for (const e of this.errors) io.err(errorLine(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`));
-    for (const line of describeGateFailures(this.gates)) io.err(errorLine(`gate failed: ${line}`));
-    const exitCode = this.errorCount > 0 ? 2 : this.gates.length > 0 ? 1 : 0;
-    return { calls: this.callCount, errors: this.errorCount, gates: this.gates, exitCode };
+    if (!shownInOutput) for (const e of this.errors) io.err(errorLine(TEXTS.inputError(e.file, e.line, e.message)));
+    for (const line of describeGateFailures(this.gates)) io.err(errorLine(TEXTS.gateFailed(line)));
+    return { calls: this.callCount, errors: this.errorCount, gates: this.gates };
   }
 
   /** Removes unfinished output files. */

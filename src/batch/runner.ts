@@ -5,27 +5,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CallReport, InputError, InputFormat } from '../types.js';
-import { analyzeFile, type RunOptions } from './file.js';
+import type { CallReport, InputError } from '../types.js';
+import { analyzeFile, prepareRun, type WorkerSetup } from './file.js';
 import { displayPath } from '../io/inputs.js';
-import { buildEngine, type RuleSource } from '../rules/engine.js';
-import { loadRoles } from '../roles/file.js';
+import { TEXTS } from '../errors.js';
 
-/** The options a worker needs besides the rules; plain data so it can cross threads. */
-export interface PlainRunOptions {
-  sellers?: string[];
-  format?: InputFormat | 'auto';
-  columns?: Record<string, string>;
-  callType?: string;
-  maxBytes?: number;
-  deepParse?: boolean;
-}
-
-export interface WorkerSetup {
-  rules: RuleSource;
-  run: PlainRunOptions;
-  rolesFile?: string;
-}
 
 export interface WorkerTask {
   index: number;
@@ -69,12 +53,7 @@ export async function runBatch(options: BatchOptions): Promise<void> {
 }
 
 async function runHere(options: BatchOptions): Promise<void> {
-  const engine = buildEngine(options.rules);
-  const run: RunOptions = { engine, ...options.run };
-  if (options.rolesFile) {
-    const lookup = loadRoles(options.rolesFile);
-    run.sellersFor = (file) => lookup(file);
-  }
+  const run = prepareRun(options);
   const total = options.files.length;
   for (let i = 0; i < total; i++) {
     options.onResult(analyzeFile(options.files[i]!, run), i);
@@ -167,7 +146,7 @@ function runOnWorkers(options: BatchOptions): Promise<void> {
         const fresh = start();
         busy.set(fresh, rest);
         for (const i of rest) fresh.postMessage({ index: i, file: files[i]! } satisfies WorkerTask);
-        accept(index, { file: displayPath(files[index]!), message: `internal error while analyzing: ${e.message}`, code: 'E_INTERNAL' });
+        accept(index, { file: displayPath(files[index]!), message: TEXTS.internal(e.message), code: 'E_INTERNAL' });
       });
       return w;
     };

@@ -8,16 +8,20 @@ import { SUPPORTED_FORMATS } from '../transcript/index.js';
 import { DEFAULT_MAX_BYTES } from '../io/read.js';
 import { displayPath } from '../io/inputs.js';
 import { SORT_KEYS } from '../report/summary.js';
-import { ruleMeta } from '../batch/file.js';
+import { ruleMeta } from '../rules/meta.js';
 import { Baseline } from '../report/baseline.js';
 import { expandBatchInputs } from '../io/inputs.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { loadRoles } from '../roles/file.js';
 import { loadConfiguredRules } from '../rules/engine.js';
-import { runBatch, type PlainRunOptions } from '../batch/runner.js';
+import { runBatch } from '../batch/runner.js';
 import { ReportPipeline } from '../batch/pipeline.js';
 import { progressBar } from '../batch/progress.js';
-import { errorLine, UsageError } from '../errors.js';
+import { basename } from 'node:path';
+import { errorLine, TEXTS, UsageError } from '../errors.js';
+import type { Done, Outcome } from '../cli.js';
+import type { GivenSellers, PlainRunOptions } from '../batch/file.js';
+import { SELLER_FLAG, wordInputError } from './texts.js';
 import type { Io } from '../io/console.js';
 import { collect, repeat, useColor } from './options.js';
 import { gateSettings, resolveConfig, ruleSource, type GateFlags } from './settings.js';
@@ -64,7 +68,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--no-color', 'never colour the output');
 }
 
-export function registerAnalyze(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerAnalyze(program: Command, io: Io, done: Done): void {
   const cmd = program
     .command('analyze')
     .description('analyze transcripts (files, folders, quoted glob patterns, or - for standard input) and print a report')
@@ -82,7 +86,7 @@ export function registerAnalyze(program: Command, io: Io, setExit: (code: number
     .option('--out-dir <dir>', 'write one report per call into this folder')
     .option('--no-progress', 'never show the progress bar');
   addReportOptions(cmd).action(async (paths: string[], opts: AnalyzeFlags) => {
-    setExit(await runAnalyze(paths, opts, io));
+    done(await runAnalyze(paths, opts, io));
   });
 }
 
@@ -103,8 +107,8 @@ function parseJobs(value: string | undefined): number {
   return n;
 }
 
-/** The analyze command; returns the exit code. Known user errors are thrown as one-line errors and caught by the CLI. */
-export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): Promise<number> {
+/** The analyze command; returns its outcome. Errors users cause are thrown as UserErrors, which the CLI prints as one line. */
+export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): Promise<Outcome> {
   const cwd = io.cwd ?? process.cwd();
   const columns = opts.columns ? parseColumns(opts.columns) : undefined;
   if (opts.maxSize !== undefined && !(opts.maxSize > 0)) throw new UsageError('--max-size expects a positive number of megabytes');
@@ -128,17 +132,15 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     files = files.filter((f) => (f === '-' ? shard.index === 1 : inShard(displayPath(f), shard)));
     problems = problems.filter((p) => inShard(displayPath(p.file), shard));
   }
-  if (inputs.skipped > 0) io.err(errorLine(`skipped ${inputs.skipped} file${inputs.skipped === 1 ? '' : 's'} that ${inputs.skipped === 1 ? 'is' : 'are'} not a transcript by extension`));
-  if (inputs.files.length === 0 && inputs.problems.length === 0) {
-    io.err(errorLine(`no transcripts found in ${paths.join(', ')}`));
-    return 2;
-  }
+  if (inputs.skipped > 0) io.err(errorLine(TEXTS.skipped(inputs.skipped)));
+  if (inputs.files.length === 0 && inputs.problems.length === 0) throw new UsageError(TEXTS.noTranscripts(paths));
 
-  const sellers = opts.seller.length > 0 ? opts.seller : (config?.sellers ?? []);
+  const sellers: GivenSellers | undefined =
+    opts.seller.length > 0 ? { names: opts.seller, from: SELLER_FLAG } : config?.sellers?.length ? { names: config.sellers, from: basename(config.file) } : undefined;
   const callType = opts.callType ?? config?.callType;
   const run: PlainRunOptions = {
     format: opts.inputFormat as InputFormat | 'auto',
-    ...(sellers.length ? { sellers } : {}),
+    ...(sellers ? { sellers } : {}),
     ...(columns ? { columns } : {}),
     ...(callType ? { callType } : {}),
     ...(opts.deepParse ? { deepParse: true } : {}),
@@ -166,7 +168,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
       rules,
       run,
       ...(opts.roles ? { rolesFile: opts.roles } : {}),
-      onResult: (r, _index, json) => pipeline.add(r, json),
+      onResult: (r, _index, json) => pipeline.add('score' in r ? r : wordInputError(r), json),
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (e) {
@@ -175,5 +177,6 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
   } finally {
     progress.done();
   }
-  return pipeline.finish().exitCode;
+  const outcome = pipeline.finish();
+  return { inputErrors: outcome.errors, failedGates: outcome.gates.length };
 }

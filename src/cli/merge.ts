@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CallReport, InputError } from '../types.js';
 import type { FormatName } from '../format/index.js';
-import { ruleMeta } from '../batch/file.js';
+import { ruleMeta } from '../rules/meta.js';
+import type { Done, Outcome } from '../cli.js';
 import { Baseline } from '../report/baseline.js';
 import { compareSegments } from '../io/inputs.js';
 import { loadConfiguredRules } from '../rules/engine.js';
@@ -26,13 +27,13 @@ export interface MergeFlags extends GateFlags {
   color?: boolean;
 }
 
-export function registerMerge(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerMerge(program: Command, io: Io, done: Done): void {
   const cmd = program
     .command('merge')
     .description('combine NDJSON outputs (e.g. of --shard runs) into one report, as if from a single run')
     .argument('<files...>', 'NDJSON files written by buyerside analyze --format ndjson');
   addReportOptions(cmd).action((files: string[], opts: MergeFlags) => {
-    setExit(runMerge(files, opts, io));
+    done(runMerge(files, opts, io));
   });
 }
 
@@ -67,7 +68,7 @@ export function readNdjson(file: string): { calls: CallReport[]; errors: InputEr
   return { calls, errors };
 }
 
-export function runMerge(files: string[], opts: MergeFlags, io: Io): number {
+export function runMerge(files: string[], opts: MergeFlags, io: Io): Outcome {
   const config = resolveConfig(opts, io.cwd ?? process.cwd());
   const loaded = loadConfiguredRules(ruleSource(config, opts.rules));
   const gates = gateSettings(opts, config, Boolean(opts.baseline));
@@ -101,5 +102,6 @@ export function runMerge(files: string[], opts: MergeFlags, io: Io): number {
   });
   for (const e of errors) pipeline.add(e);
   for (const c of calls) pipeline.add(c);
-  return pipeline.finish().exitCode;
+  const outcome = pipeline.finish();
+  return { inputErrors: outcome.errors, failedGates: outcome.gates.length };
 }

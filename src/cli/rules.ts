@@ -4,10 +4,13 @@ import { Option } from 'commander';
 import { explainRule } from '../rules/explain.js';
 import { loadBundledRules } from '../rules/packs.js';
 import { applyRuleSettings } from '../rules/settings.js';
-import { errorLine } from '../errors.js';
+import { UsageError } from '../errors.js';
+import type { Done } from '../cli.js';
 import type { Io } from '../io/console.js';
 import { collect } from './options.js';
 import { resolveConfig, ruleSource } from './settings.js';
+
+const NOTHING_FAILED = { inputErrors: 0, failedGates: 0 };
 
 interface RuleFlags {
   rules: string[];
@@ -25,7 +28,7 @@ async function configured(opts: RuleFlags, io: Io) {
   return applyRuleSettings(loaded, source.settings, source.configName);
 }
 
-export function registerRules(program: Command, io: Io, setExit: (code: number) => void): void {
+export function registerRules(program: Command, io: Io, done: Done): void {
   program
     .command('rules')
     .description('list the rules (with the config file applied)')
@@ -41,7 +44,7 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
       } else {
         for (const r of loaded.rules) io.out(`${r.id.padEnd(26)} ${r.focus.padEnd(16)} ${r.severity.padEnd(8)} ${r.category.padEnd(18)} ${r.description}\n`);
       }
-      setExit(0);
+      done(NOTHING_FAILED);
     });
 
   program
@@ -53,12 +56,8 @@ export function registerRules(program: Command, io: Io, setExit: (code: number) 
     .option('--no-config', 'do not look for a config file')
     .action(async (id: string, opts: RuleFlags) => {
       const rule = (await configured(opts, io)).rules.find((r) => r.id === id);
-      if (!rule) {
-        io.err(errorLine(`no rule "${id}" (run buyerside rules for the list)`));
-        setExit(2);
-        return;
-      }
+      if (!rule) throw new UsageError(`no rule "${id}"`, 'list-rules');
       io.out(explainRule(rule));
-      setExit(0);
+      done(NOTHING_FAILED);
     });
 }

@@ -23,7 +23,8 @@ function formatCall(call: CallReport, c: ChalkInstance, width: number, evidence:
   const colour = call.score >= 70 ? c.green : call.score >= 45 ? c.yellow : c.red;
   out.push(`${c.bold(call.file)}  ${colour.bold(`buyer focus ${call.score}/100`)}`);
   for (const r of call.roles) {
-    const how = r.method === 'detected' ? `detected, ${Math.round(r.confidence * 100)}% sure: ${r.reasons.slice(0, 2).join('; ')}` : r.reasons[0];
+    const how =
+      r.method === 'detected' ? `detected, ${Math.round(r.confidence * 100)}% sure: ${r.reasons.slice(0, 2).join('; ')}` : r.method === 'given' ? `${r.role === 'seller' ? '' : 'not '}named with ${r.from ?? 'the caller'}` : r.reasons[0];
     out.push(`  ${r.role === 'seller' ? c.magenta('seller') : c.cyan('buyer ')} ${r.name} ${c.dim(`(${how})`)}`);
   }
   for (const w of call.warnings) out.push(c.yellow(`  warning: ${w}`));

@@ -3,7 +3,7 @@ import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
 import { InputProblem } from '../errors.js';
 import { describeFsError } from './inputs.js';
 
-/** Default largest input, in bytes; configurable with --max-size. */
+/** Default largest input, in bytes; callers may set another. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Reads a file, refusing FIFOs, devices and files over `maxBytes` with a clear message. */
@@ -19,7 +19,7 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputProblem('E_READ', 'is a folder');
     if (!st.isFile()) throw new InputProblem('E_READ', 'not a regular file (a FIFO, socket or device); refusing to read it');
-    if (st.size > maxBytes) throw new InputProblem('E_TOO_LARGE', `the file is ${mb(st.size)}, over the limit of ${mb(maxBytes)} (raise it with --max-size)`);
+    if (st.size > maxBytes) throw new InputProblem('E_TOO_LARGE', `the file is ${mb(st.size)}, over the limit of ${mb(maxBytes)}`, undefined, 'max-size');
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
@@ -52,7 +52,7 @@ function readStdin(maxBytes: number): Uint8Array {
     }
     if (n === 0) break;
     total += n;
-    if (total > maxBytes) throw new InputProblem('E_TOO_LARGE', `standard input is over the limit of ${mb(maxBytes)} (raise it with --max-size)`);
+    if (total > maxBytes) throw new InputProblem('E_TOO_LARGE', `standard input is over the limit of ${mb(maxBytes)}`, undefined, 'max-size');
     chunks.push(Buffer.from(buf.subarray(0, n)));
   }
   return Buffer.concat(chunks);

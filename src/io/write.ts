@@ -1,12 +1,22 @@
-/** Writing reports atomically: a temp file in the target's folder, renamed into place when complete; removed on SIGINT. */
+/**
+ * Writing reports atomically: a temp file in the target's folder, renamed into place when complete.
+ * Temp files still open are listed, so that the process can remove them when it is interrupted
+ * (src/cli.ts does, and exits).
+ */
 import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Temp files still open, removed if the process is interrupted. */
+/** Temp files still open. */
 const pending = new Set<string>();
-let handlerInstalled = false;
+let firstTempFile: (() => void) | undefined;
 
-function onSigint(): void {
+/** Calls `callback` once, when the first temp file is opened (to install an interrupt handler then). */
+export function onFirstTempFile(callback: () => void): void {
+  firstTempFile = callback;
+}
+
+/** Removes every temp file still open (on an interrupt). */
+export function discardTempFiles(): void {
   for (const file of pending) {
     try {
       unlinkSync(file);
@@ -15,14 +25,6 @@ function onSigint(): void {
     }
   }
   pending.clear();
-  process.exit(130);
-}
-
-function installHandler(): void {
-  if (handlerInstalled) return;
-  handlerInstalled = true;
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
 }
 
 /** A file being written: chunks go to a temp file; commit() renames it onto the target, abort() deletes it. */
@@ -36,7 +38,10 @@ export class AtomicFile {
     const dir = dirname(target);
     mkdirSync(dir, { recursive: true });
     this.temp = join(dir, `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-    installHandler();
+    if (firstTempFile) {
+      firstTempFile();
+      firstTempFile = undefined;
+    }
     pending.add(this.temp);
     this.fd = openSync(this.temp, 'wx', 0o644);
   }

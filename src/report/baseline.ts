@@ -21,7 +21,7 @@ export interface BaselineFile {
   files: Record<string, BaselineEntry[]>;
 }
 
-/** A finding as it appears in reports run with --baseline: `new` is true for findings not in the baseline. */
+/** A finding as it appears in reports checked against a baseline: `new` is true for findings not in it. */
 export type BaselinedFinding = Finding & { new?: boolean };
 
 
@@ -91,7 +91,7 @@ export class Baseline {
     }
     const data = raw as BaselineFile;
     if (typeof raw !== 'object' || raw === null || data.version !== BASELINE_VERSION || typeof data.files !== 'object' || data.files === null || Array.isArray(data.files)) {
-      throw new BaselineError(`${path}: not a buyerside baseline (expected {"version": 1, "files": {...}}; write one with --write-baseline)`);
+      throw new BaselineError(`${path}: not a buyerside baseline (expected {"version": 1, "files": {...}})`, 'write-baseline');
     }
     for (const [file, entries] of Object.entries(data.files)) {
       if (!Array.isArray(entries)) throw new BaselineError(`${path}: "files.${file}": expected a list of {ruleId, match, count}`);

@@ -37,9 +37,14 @@ const BUYER_CUES: Cue[] = [
  */
 const SELLER_TITLE = /\b(?:account executive|ae|sdr|bdr|sales (?:engineer|rep|representative|consultant|associate|executive|development rep(?:resentative)?)|salesperson|solutions? engineer|pre-?sales|account manager|customer success(?: manager)?|business development (?:rep|representative|manager))\b/i;
 
+/** Where given sellers were named, when the caller does not say. */
+export const GIVEN_BY_DEFAULT = 'the sellers option';
+
 export interface RoleOptions {
   /** Names given by the user (case-insensitive); everyone else is a buyer. */
   sellers?: readonly string[];
+  /** Where those names were given, recorded in each decision (e.g. "--seller" or a file name). */
+  sellersFrom?: string;
   /** A header's participant list, where the transcript has one. */
   participants?: readonly Participant[];
 }
@@ -54,10 +59,8 @@ export function decideRoles(turns: readonly Turn[], options: RoleOptions = {}): 
   }
   if (options.sellers && options.sellers.length > 0) {
     const given = new Set(options.sellers.map((s) => s.trim().toLowerCase()));
-    return names.map((name) => {
-      const seller = given.has(name.toLowerCase());
-      return { name, role: seller ? 'seller' : 'buyer', method: 'given', confidence: 1, reasons: [seller ? 'named with --seller' : 'not named with --seller'] };
-    });
+    const from = options.sellersFrom ?? GIVEN_BY_DEFAULT;
+    return names.map((name) => ({ name, role: given.has(name.toLowerCase()) ? 'seller' : 'buyer', method: 'given', from, confidence: 1, reasons: [] }));
   }
   if (names.length === 1) {
     return [{ name: names[0]!, role: 'seller', method: 'script', confidence: 1, reasons: ['the only speaker: judged as a script'] }];

@@ -11,7 +11,7 @@ export function applyRuleSettings(loaded: LoadedRules, settings: Record<string, 
   if (!settings) return loaded;
   const known = new Set(loaded.rules.map((r) => r.id));
   for (const id of Object.keys(settings)) {
-    if (!known.has(id)) throw new ConfigError(`${configName}: "rules.${id}": no rule with this id (run buyerside rules for the list)`);
+    if (!known.has(id)) throw new ConfigError(`${configName}: "rules.${id}": no rule with this id`, 'list-rules');
   }
   const rules = loaded.rules
     .filter((r) => settings[r.id] !== 'off')

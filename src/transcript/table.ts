@@ -95,8 +95,9 @@ function findColumns(header: string[], mapping: Record<string, string> | undefin
   if (out.text < 0) {
     throw new InputProblem(
       'E_PARSE',
-      `no text column in the ${format.toUpperCase()} header (${header.join(', ')}): name one "text", "transcript", "utterance", "content" or "sentence", or map the columns with --columns speaker=Who,text=Utterance`,
+      `no text column in the ${format.toUpperCase()} header (${header.join(', ')}): name one "text", "transcript", "utterance", "content" or "sentence"`,
       1,
+      'columns',
     );
   }
   return out;

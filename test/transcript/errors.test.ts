@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { withRemedy } from '../../src/cli/texts.js';
 import { describe, expect, it } from 'vitest';
 import { InputProblem } from '../../src/errors.js';
 import { parseBytes, parseText, SUPPORTED_FORMATS } from '../../src/transcript/index.js';
@@ -67,10 +68,12 @@ describe('input problems name the line or JSON path', () => {
     expect(g.line).toBe(4);
   });
 
-  it('a CSV without a text column asks for a column mapping', () => {
+  it('a CSV without a text column asks for a column mapping (which the command line words with its flag)', () => {
     const p = problem(() => parseText('Who,When,Said\nA,1,hi\n', { format: 'csv' }));
-    expect([p.code, p.line]).toEqual(['E_PARSE', 1]);
-    expect(p.message).toMatch(/no text column.*--columns speaker=Who,text=Utterance/);
+    expect([p.code, p.line, p.remedy]).toEqual(['E_PARSE', 1, 'columns']);
+    expect(p.message).toMatch(/^no text column in the CSV header \(Who, When, Said\)/);
+    expect(p.message).not.toContain('--');
+    expect(withRemedy(p.message, p.remedy)).toMatch(/no text column.*, or map the columns with --columns speaker=Who,text=Utterance$/);
     const q = problem(() => parseText('Who,When,Said\nA,1,hi\n', { format: 'csv', columns: { text: 'Utterance' } }));
     expect(q.message).toMatch(/"Utterance" given for text is not in the header/);
   });
