@@ -1,0 +1,33 @@
+// Build step: trains the learned models from rules/training/ into dist/models.json. Skipped when
+// neither the training data, the rules nor the code that makes features changed (a hash says so),
+// so that repeated builds (npm test builds first) stay fast.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTrainingData } from '../dist/model/training-data.js';
+import { trainModels } from '../dist/model/train.js';
+import { modelToJson } from '../dist/model/logistic.js';
+import { builtinEngine } from '../dist/analyze.js';
+import { cueLists } from '../dist/judge/cues.js';
+
+const OUT = 'dist/models.json';
+function files(dir) {
+  return readdirSync(dir).sort().flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+const inputs = [...files('rules'), ...['model', 'judge', 'language', 'roles', 'patterns', 'kinds', 'rules', 'transcript'].flatMap((d) => files(join('dist', d)).filter((f) => f.endsWith('.js')))];
+const hash = createHash('sha256');
+for (const f of inputs) hash.update(f).update(readFileSync(f));
+const digest = hash.digest('hex');
+if (existsSync(OUT) && JSON.parse(readFileSync(OUT, 'utf8')).inputs === digest) {
+  console.error('models are up to date');
+  process.exit(0);
+}
+const started = Date.now();
+const engine = builtinEngine();
+const models = trainModels(readTrainingData('rules/training'), engine, cueLists(engine.lexicon), (line) => console.error(`  ${line}`));
+const json = { inputs: digest, boundary: modelToJson(models.boundary), sentence: { first: modelToJson(models.sentence.first), second: modelToJson(models.sentence.second) }, speech: modelToJson(models.speech) };
+writeFileSync(OUT, JSON.stringify(json));
+console.error(`trained the models into ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,76 @@
+/**
+ * The conversation around a seller sentence: what the buyer said just before it and what the
+ * buyer has said so far. Built in one pass over the turns, so that each sentence is judged with
+ * the context a coach reading the call would have at that point.
+ */
+import type { Token } from '../language/tokens.js';
+import { tokenize } from '../language/tokens.js';
+import { classifyQuestion } from '../language/questions.js';
+import type { PhraseList } from './phrases.js';
+
+/** Short and very common words that say nothing about a topic. */
+const STOP = new Set(
+  'a an the and or but so to of in on at for with is are was were be been am i you we they he she it that this these those my your our their me us them do does did have has had will would can could should just like um uh yeah okay ok oh well really very not no yes what how why when where who which there here if then than as about from up out get got go going know think mean right'.split(' '),
+);
+
+/** Stems of the words that carry content (not stop words, longer than two letters). */
+export function contentStems(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) if (t.word.length > 2 && !STOP.has(t.word)) out.push(t.stem);
+  return out;
+}
+
+export interface BuyerTurnInfo {
+  text: string;
+  stems: ReadonlySet<string>;
+  /** The buyer asked something (a question mark, or a question found without one). */
+  question: boolean;
+  /** The buyer asked about price, cost or terms. */
+  price: boolean;
+  /** The buyer objected, declined or voiced a worry. */
+  objection: boolean;
+}
+
+/** What a sentence is judged with beside its own words. */
+export interface SentenceSituation {
+  /** The last buyer turn before this seller turn; undefined before the buyer has spoken. */
+  lastBuyer?: BuyerTurnInfo;
+  /** Content stems the buyers have said so far. */
+  buyerStems: ReadonlySet<string>;
+  buyerWords: number;
+  /** Words in this seller turn. */
+  turnWords: number;
+  /** Where the turn falls in the call, 0 (start) to 1 (end). */
+  callPosition: number;
+  /** 0 for the turn's first sentence. */
+  indexInTurn: number;
+}
+
+export interface CueLists {
+  objection: PhraseList;
+  price: PhraseList;
+}
+
+/** Walks a call turn by turn, keeping what the buyer has said. */
+export class ConversationSoFar {
+  private readonly stems = new Set<string>();
+  private words = 0;
+  private last?: BuyerTurnInfo;
+
+  constructor(private readonly cues: CueLists) {}
+
+  /** Records a buyer turn (its tokens, when the caller has them already). */
+  buyerSaid(text: string, tokens: readonly Token[] = tokenize(text)): void {
+    const stems = new Set(contentStems(tokens));
+    for (const s of stems) this.stems.add(s);
+    this.words += tokens.length;
+    const question = text.includes('?') || (tokens.length > 0 && classifyQuestion(tokens, false, text).isQuestion);
+    const words = tokens.map((t) => t.word);
+    this.last = { text, stems, question, price: question && this.cues.price.matches(words), objection: this.cues.objection.matches(words) };
+  }
+
+  /** The situation of a seller turn's sentences; `indexInTurn` is filled per sentence. */
+  situation(turnWords: number, callPosition: number): Omit<SentenceSituation, 'indexInTurn'> {
+    return { ...(this.last ? { lastBuyer: this.last } : {}), buyerStems: new Set(this.stems), buyerWords: this.words, turnWords, callPosition };
+  }
+}

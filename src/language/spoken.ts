@@ -1,0 +1,84 @@
+/**
+ * Sentence-sized pieces of speech-to-text turns that have no punctuation: a small learned model
+ * (trained at build time on punctuated text with the punctuation taken away) says after which
+ * words a writer would have put a full stop or a question mark.
+ */
+import type { Model } from '../model/logistic.js';
+import { predict } from '../model/logistic.js';
+import type { Sentence } from './sentences.js';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export interface SpokenWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The words of a text, lower-cased, with their offsets. */
+export function spokenWords(text: string): SpokenWord[] {
+  const out: SpokenWord[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) out.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const bucket = (n: number): string => (n <= 3 ? String(n) : n <= 5 ? '4-5' : n <= 8 ? '6-8' : n <= 12 ? '9-12' : n <= 20 ? '13-20' : '21+');
+
+/** Features of the gap before word `i`, given how many words the current piece already has. */
+export function gapFeatures(words: readonly SpokenWord[], i: number, sinceLast: number): string[] {
+  const w = (j: number): string => (j < 0 ? '<s>' : j >= words.length ? '</s>' : words[j]!.word);
+  const len = bucket(sinceLast);
+  return [
+    `n=${w(i)}`, `p=${w(i - 1)}`, `nn=${w(i)}_${w(i + 1)}`, `pp=${w(i - 2)}_${w(i - 1)}`, `pn=${w(i - 1)}_${w(i)}`,
+    `len=${len}`, `rem=${bucket(words.length - i)}`, `n=${w(i)}|len=${len}`, `nnn=${w(i)}_${w(i + 1)}_${w(i + 2)}`,
+  ];
+}
+
+/** Training gaps from punctuated text: a gap is a boundary where the text had . ? ! or ; before a space. */
+export function boundarySamples(text: string): Array<{ features: string[]; label: number }> {
+  const words = spokenWords(text);
+  const out: Array<{ features: string[]; label: number }> = [];
+  let since = 1;
+  for (let i = 1; i < words.length; i++) {
+    const gap = text.slice(words[i - 1]!.end, words[i]!.start);
+    const label = /[.?!;]/.test(gap) && /\s/.test(gap) ? 1 : 0;
+    out.push({ features: gapFeatures(words, i, since), label });
+    since = label ? 1 : since + 1;
+  }
+  return out;
+}
+
+/** A piece must have at least this many words, so that fillers and tags stay with their sentence. */
+const MIN_WORDS = 2;
+/** The boundary probability above which a piece ends (boundaries are rare, so the cut is below 0.5). */
+const THRESHOLD = 0.3;
+
+/** Splits unpunctuated speech into sentence pieces, with offsets into `text`. */
+export function splitSpoken(text: string, model: Model, at = 0): Sentence[] {
+  const words = spokenWords(text);
+  if (words.length === 0) return [];
+  const out: Sentence[] = [];
+  let from = 0;
+  let since = 1;
+  for (let i = 1; i < words.length; i++) {
+    const p = predict(model, gapFeatures(words, i, since))[1]!;
+    if (p > THRESHOLD && since >= MIN_WORDS && words.length - i >= MIN_WORDS) {
+      out.push(piece(text, words[from]!.start, words[i - 1]!.end, at));
+      from = i;
+      since = 1;
+    } else since++;
+  }
+  out.push(piece(text, words[from]!.start, words[words.length - 1]!.end, at));
+  return out;
+}
+
+function piece(text: string, start: number, end: number, at: number): Sentence {
+  return { text: text.slice(start, end), start: at + start, questionMark: false };
+}
+
+/** Whether a turn reads as unpunctuated speech-to-text (no sentence punctuation at all). */
+export function isUnpunctuated(text: string): boolean {
+  return !/[.?!]/.test(text);
+}

@@ -1,0 +1,123 @@
+/**
+ * Multinomial logistic regression over sparse features, trained by AdaGrad with a fixed seed and a
+ * fixed number of passes, so the same data always gives the same model (it is trained at build time).
+ */
+
+/** One training example: feature names (value 1) or [name, value] pairs, its class, a weight. */
+export interface Sample {
+  features: ReadonlyArray<string | readonly [string, number]>;
+  label: number;
+  weight?: number;
+}
+
+export interface TrainOptions {
+  classes: readonly string[];
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  /** Features seen in fewer samples are dropped. */
+  minCount?: number;
+  seed?: number;
+}
+
+export interface Model {
+  classes: string[];
+  bias: number[];
+  weights: Map<string, number[]>;
+}
+
+/** A small deterministic PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pairs = (f: Sample['features']): Array<readonly [string, number]> => f.map((x) => (typeof x === 'string' ? ([x, 1] as const) : x));
+
+/** Trains a model. Pure: the same samples and options give the same weights. */
+export function train(samples: readonly Sample[], options: TrainOptions): Model {
+  const { classes, epochs = 15, learningRate = 0.2, l2 = 1e-5, minCount = 1, seed = 7 } = options;
+  const K = classes.length;
+  const counts = new Map<string, number>();
+  const rows = samples.map((s) => {
+    const f = pairs(s.features);
+    for (const [k] of f) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return { f, y: s.label, w: s.weight ?? 1 };
+  });
+  const index = new Map<string, number>();
+  for (const k of [...counts.keys()].sort()) if (counts.get(k)! >= minCount) index.set(k, index.size);
+  const D = index.size;
+  const W = new Float64Array((D + 1) * K);
+  const G = new Float64Array((D + 1) * K).fill(1e-8);
+  const data = rows.map((r) => ({ idx: r.f.filter(([k]) => index.has(k)).map(([k, v]) => [index.get(k)!, v] as const), y: r.y, w: r.w }));
+  const random = prng(seed);
+  const order = data.map((_, i) => i);
+  const z = new Float64Array(K);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const n of order) {
+      const { idx, y, w } = data[n]!;
+      for (let k = 0; k < K; k++) z[k] = W[D * K + k]!;
+      for (const [j, v] of idx) for (let k = 0; k < K; k++) z[k]! += W[j * K + k]! * v;
+      softmaxInPlace(z);
+      for (let k = 0; k < K; k++) {
+        const g = w * (z[k]! - (k === y ? 1 : 0));
+        const b = D * K + k;
+        G[b]! += g * g;
+        W[b]! -= (learningRate * g) / Math.sqrt(G[b]!);
+        for (const [j, v] of idx) {
+          const p = j * K + k;
+          const gg = g * v + l2 * W[p]!;
+          G[p]! += gg * gg;
+          W[p]! -= (learningRate * gg) / Math.sqrt(G[p]!);
+        }
+      }
+    }
+  }
+  const weights = new Map<string, number[]>();
+  for (const [k, j] of index) {
+    const row = Array.from(W.subarray(j * K, j * K + K), (x) => Math.round(x * 1e6) / 1e6);
+    if (row.some((x) => x !== 0)) weights.set(k, row);
+  }
+  return { classes: [...classes], bias: Array.from(W.subarray(D * K, D * K + K), (x) => Math.round(x * 1e6) / 1e6), weights };
+}
+
+function softmaxInPlace(z: Float64Array | number[]): void {
+  let max = -Infinity;
+  for (let k = 0; k < z.length; k++) if (z[k]! > max) max = z[k]!;
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) {
+    z[k] = Math.exp(z[k]! - max);
+    sum += z[k]!;
+  }
+  for (let k = 0; k < z.length; k++) z[k]! /= sum;
+}
+
+/** Class probabilities for one example. */
+export function predict(model: Model, features: Sample['features']): number[] {
+  const z = model.bias.slice();
+  for (const x of features) {
+    const [k, v] = typeof x === 'string' ? [x, 1] : x;
+    const row = model.weights.get(k);
+    if (row) for (let i = 0; i < z.length; i++) z[i]! += row[i]! * v;
+  }
+  softmaxInPlace(z);
+  return z;
+}
+
+/** The model as plain JSON data, features in sorted order (the same file on every build). */
+export function modelToJson(model: Model): unknown {
+  return { classes: model.classes, bias: model.bias, weights: [...model.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+}
+
+export function modelFromJson(raw: { classes: string[]; bias: number[]; weights: Array<[string, number[]]> }): Model {
+  return { classes: raw.classes, bias: raw.bias, weights: new Map(raw.weights) };
+}

@@ -1,0 +1,119 @@
+/**
+ * Build-time training of every learned model from rules/training/: the speech boundary model, the
+ * two-stage sentence model, and the speech-role model that tells seller speech from buyer speech.
+ * Deterministic: the same data and code give the same models (fixed seeds and passes, files in name
+ * order).
+ */
+import { readFileSync } from 'node:fs';
+import type { Engine } from '../rules/engine.js';
+import type { Turn } from '../types.js';
+import { parseText } from '../transcript/index.js';
+import { tokenize } from '../language/tokens.js';
+import { classifyQuestion } from '../language/questions.js';
+import { boundarySamples, isUnpunctuated } from '../language/spoken.js';
+import { sentenceFeatures } from '../judge/features.js';
+import { neighbourFeatures, LABELS, type Judgeable } from '../judge/decide.js';
+import { ruleVotes } from '../judge/votes.js';
+import { walkCall } from '../judge/walk.js';
+import type { CueLists } from '../judge/context.js';
+import { speechChunks, speechFeatures } from '../roles/speech.js';
+import { train, predict, type Model, type Sample } from './logistic.js';
+import type { TrainingData, LabelledCall } from './training-data.js';
+
+export interface ModelBundle {
+  boundary: Model;
+  sentence: { first: Model; second: Model };
+  speech: Model;
+}
+
+const SENTENCE_OPTIONS = { classes: LABELS, epochs: 15, learningRate: 0.2, l2: 1e-5 };
+const FOLDS = 5;
+
+interface CallItems {
+  items: Array<Judgeable & { label: number }>;
+}
+
+function labelIndex(label: string): number {
+  const i = (LABELS as readonly string[]).indexOf(label);
+  if (i < 0) throw new Error(`unknown label "${label}" in the training data`);
+  return i;
+}
+
+function parseCall(call: LabelledCall): Turn[] {
+  return parseText(readFileSync(call.path, 'utf8'), { fileName: call.path }).turns;
+}
+
+/** Each labelled sentence of a call as the sentence model sees it in analysis. */
+function callItems(call: LabelledCall, turns: readonly Turn[], engine: Engine, cues: CueLists): CallItems {
+  const sellers = new Set(call.sellers.map((s) => s.toLowerCase()));
+  const byLine = new Map<number, LabelledCall['sentences']>();
+  for (const s of call.sentences) {
+    const list = byLine.get(s.line) ?? [];
+    list.push(s);
+    byLine.set(s.line, list);
+  }
+  const items: CallItems['items'] = [];
+  walkCall(turns, (t) => sellers.has(t.speaker.toLowerCase()), cues, (turn, index, base) => {
+    const lines = new Set([turn.line, ...turn.pieces.map((p) => p.line)]);
+    const rows = [...lines].sort((a, b) => a - b).flatMap((l) => byLine.get(l) ?? []);
+    rows.forEach((row, k) => {
+      const tokens = tokenize(row.text);
+      if (tokens.length === 0) return;
+      const question = classifyQuestion(tokens, /\?\s*$/.test(row.text), row.text);
+      const { votes } = ruleVotes(engine, row.text, tokens, question);
+      items.push({ features: sentenceFeatures(row.text, tokens, question, votes, { ...base, indexInTurn: k }), turn: index, label: labelIndex(row.label) });
+    });
+  });
+  return { items };
+}
+
+/** Trains every model. `log` receives one line per step. */
+export function trainModels(data: TrainingData, engine: Engine, cues: CueLists, log: (line: string) => void = () => {}): ModelBundle {
+  const parsed = data.calls.map((c) => ({ call: c, turns: parseCall(c) }));
+
+  // Boundaries: punctuated text of every kind, and the labelled pieces of unpunctuated calls.
+  const boundaryTexts: string[] = data.utterances.map((u) => u.text);
+  for (const { call, turns } of parsed) {
+    for (const t of turns) if (!isUnpunctuated(t.text)) boundaryTexts.push(t.text);
+    const byLine = new Map<number, string[]>();
+    for (const s of call.sentences) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s.text]);
+    for (const pieces of byLine.values()) if (pieces.length > 1 && pieces.every(isUnpunctuated)) boundaryTexts.push(`${pieces.join('. ')}.`);
+  }
+  const boundary = train(boundaryTexts.flatMap(boundarySamples), { classes: ['no', 'yes'], epochs: 8, learningRate: 0.2, l2: 1e-5, minCount: 2 });
+  log(`boundaries: ${boundaryTexts.length} texts, ${boundary.weights.size} features`);
+
+  // Sentences: lone utterances have no context and no neighbours; call sentences have both.
+  const lone: Sample[] = data.utterances.map((u) => {
+    const tokens = tokenize(u.text);
+    const question = classifyQuestion(tokens, /\?\s*$/.test(u.text), u.text);
+    return { features: sentenceFeatures(u.text, tokens, question, ruleVotes(engine, u.text, tokens, question).votes), label: labelIndex(u.label) };
+  });
+  const calls = parsed.filter((p) => p.call.sentences.length > 0).map((p) => callItems(p.call, p.turns, engine, cues));
+  const callSamples = (list: CallItems[]): Sample[] => list.flatMap((c) => c.items.map((it) => ({ features: it.features, label: it.label })));
+  const first = train([...lone, ...callSamples(calls)], SENTENCE_OPTIONS);
+  // The second stage learns from what the first made of each call's neighbours, read out of fold
+  // so that it sees the first stage's real mistakes, not its memory of the training rows.
+  const second: Sample[] = lone.map((s) => ({ features: [...s.features, 'nonb'], label: s.label }));
+  for (let k = 0; k < FOLDS; k++) {
+    const held = calls.filter((_, i) => i % FOLDS === k);
+    const m = train([...lone, ...callSamples(calls.filter((_, i) => i % FOLDS !== k))], SENTENCE_OPTIONS);
+    for (const c of held) {
+      const p = c.items.map((it) => predict(m, it.features));
+      const nb = neighbourFeatures(c.items, p, false);
+      c.items.forEach((it, i) => second.push({ features: [...it.features, ...nb[i]!], label: it.label }));
+    }
+  }
+  const sentence = { first, second: train(second, SENTENCE_OPTIONS) };
+  log(`sentences: ${lone.length} lone, ${calls.reduce((s, c) => s + c.items.length, 0)} in ${calls.length} calls`);
+
+  // Speech roles: every stretch of speech in the sales calls, as seller's or buyer's.
+  const speech: Sample[] = [];
+  for (const { call, turns } of parsed) {
+    if (!call.sales || call.sellers.length === 0) continue;
+    const sellers = new Set(call.sellers.map((s) => s.toLowerCase()));
+    for (const t of turns) for (const chunk of speechChunks(t.text)) speech.push({ features: speechFeatures(chunk), label: sellers.has(t.speaker.toLowerCase()) ? 1 : 0 });
+  }
+  const speechModel = train(speech, { classes: ['buyer', 'seller'], epochs: 10, learningRate: 0.2, l2: 1e-5, minCount: 2 });
+  log(`speech roles: ${speech.length} stretches`);
+  return { boundary, sentence, speech: speechModel };
+}
