@@ -2,7 +2,6 @@
 import type { CallReport, Finding, InputFormat, JourneyStepName, Role, Rule, Transcript } from './types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
 import { decideRoles, GIVEN_BY_DEFAULT } from './roles/detect.js';
-import { splitSentences } from './language/sentences.js';
 import { tokenize, countWords, type Token } from './language/tokens.js';
 import { classifyQuestion } from './language/questions.js';
 import { callMetrics, speakerStats, type QuestionCounts } from './metrics/talk.js';
@@ -15,6 +14,15 @@ import { compileRules, type CompiledRule, type Engine } from './rules/engine.js'
 import type { CompiledPattern } from './patterns/compile.js';
 import { loadRules } from './rules/load.js';
 import { lineAt } from './transcript/position.js';
+import type { Sentence } from './language/sentences.js';
+import type { Turn } from './types.js';
+import { models } from './model/bundle.js';
+import { cueLists } from './judge/cues.js';
+import { walkCall } from './judge/walk.js';
+import { turnSentences } from './judge/segment.js';
+import { ruleVotes } from './judge/votes.js';
+import { sentenceFeatures } from './judge/features.js';
+import { judgeSentences, type Judgement } from './judge/decide.js';
 
 export interface AnalyzeOptions {
   /** The file name to report (also a hint for format detection). */
@@ -75,45 +83,34 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const cueSteps = journeyCueIndex(engine.lexicon);
   const journeyTurns: JourneyTurn[] = [];
 
-  turns.forEach((turn, turnIndex) => {
-    const cues = new Set<JourneyStepName>();
-    if (roles[turnIndex] !== 'seller') {
-      for (const tok of tokenize(turn.text)) for (const s of cueSteps.get(tok.stem) ?? []) cues.add(s);
-      journeyTurns.push({ role: 'buyer', line: turn.line, cues });
-      return;
-    }
-    for (const sentence of splitSentences(turn.text)) {
+  const bundle = models();
+  const cueList = cueLists(engine.lexicon);
+  const tokensByTurn = turns.map((t) => tokenize(t.text));
+  const sentences: JudgedSentence[] = [];
+  walkCall(turns, (_, i) => roles[i] === 'seller', cueList, (turn, turnIndex, base) => {
+    let indexInTurn = 0;
+    turnSentences(turn.text, bundle.boundary).forEach((sentence) => {
       const tokens = tokenize(sentence.text);
-      if (tokens.length === 0) continue;
-      for (const tok of tokens) for (const s of cueSteps.get(tok.stem) ?? []) cues.add(s);
+      if (tokens.length === 0) return;
       const question = classifyQuestion(tokens, sentence.questionMark, sentence.text);
       if (question.isQuestion) {
         questions.total++;
         questions[question.type!]++;
       }
-      const hits = judgeSentence(engine, sentence.text, tokens, question, options.deepParse ?? false);
-      for (const { rule, from, to } of hits) {
-        const startOffset = tokens[from]!.start;
-        const endOffset = tokens[Math.max(from, to - 1)]!.end;
-        const pos = lineAt(turn, sentence.start + startOffset);
-        findings.push({
-          ruleId: rule.id,
-          kind: rule.focus,
-          category: rule.category,
-          severity: rule.severity,
-          speaker: turn.speaker,
-          line: pos.line,
-          ...(pos.time !== undefined ? { time: pos.time } : {}),
-          turn: turnIndex,
-          text: sentence.text,
-          match: sentence.text.slice(startOffset, endOffset),
-          column: startOffset,
-          message: rule.message,
-          suggestion: fillSuggestion(rule.suggestion, sentence.text.slice(startOffset, endOffset)),
-        });
-      }
-    }
-    journeyTurns.push({ role: 'seller', line: turn.line, cues });
+      const { hits, votes } = ruleVotes(engine, sentence.text, tokens, question, options.deepParse ?? false);
+      const features = sentenceFeatures(sentence.text, tokens, question, votes, script ? undefined : { ...base, indexInTurn: indexInTurn++ });
+      sentences.push({ turn: turnIndex, sentence, tokens, hits, features });
+    });
+  }, (_, i) => tokensByTurn[i]!);
+  const judgements = judgeSentences(bundle.sentence, sentences, script);
+  sentences.forEach((s, i) => {
+    const finding = sentenceFinding(s, judgements[i]!, turns[s.turn]!, engine, bundle.sentence.first);
+    if (finding) findings.push(finding);
+  });
+  turns.forEach((turn, turnIndex) => {
+    const cues = new Set<JourneyStepName>();
+    for (const tok of tokensByTurn[turnIndex]!) for (const st of cueSteps.get(tok.stem) ?? []) cues.add(st);
+    journeyTurns.push({ role: roles[turnIndex] === 'seller' ? 'seller' : 'buyer', line: turn.line, cues });
   });
 
   applySuppressions(findings, transcript);
@@ -174,6 +171,53 @@ interface RuleHit {
   rule: Rule;
   from: number;
   to: number;
+}
+
+interface JudgedSentence {
+  turn: number;
+  sentence: Sentence;
+  tokens: Token[];
+  hits: RuleHit[];
+  features: string[];
+}
+
+const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * At most one finding a sentence, of the kind the sentence judge settled on: the strongest rule of
+ * that kind that matched (the others listed), else the model's own rule for that kind. A rule the
+ * model was never trained with (a user's pack) speaks for itself: its kind wins.
+ */
+function sentenceFinding(s: JudgedSentence, judgement: Judgement, turn: Turn, engine: Engine, known: { weights: ReadonlyMap<string, unknown> }): Finding | undefined {
+  const own = s.hits.filter((h) => !known.weights.has(`r:${h.rule.id}`));
+  const label = own.length ? own[0]!.rule.focus : judgement.label;
+  if (label === 'neutral') return undefined;
+  const sameKind = (own.length ? own : s.hits).filter((h) => h.rule.focus === label);
+  sameKind.sort((a, b) => SEVERITY_RANK[a.rule.severity]! - SEVERITY_RANK[b.rule.severity]!);
+  const chosen = sameKind[0];
+  const rule = chosen?.rule ?? engine.byId.get(label === 'seller-centric' ? 'likely-seller-centric' : 'likely-buyer-ownership');
+  if (!rule) return undefined;
+  const from = chosen ? s.tokens[chosen.from]!.start : 0;
+  const to = chosen ? s.tokens[Math.max(chosen.from, chosen.to - 1)]!.end : s.sentence.text.length;
+  const match = s.sentence.text.slice(from, to);
+  const pos = lineAt(turn, s.sentence.start + from);
+  return {
+    ruleId: rule.id,
+    kind: rule.focus,
+    category: rule.category,
+    severity: rule.severity,
+    speaker: turn.speaker,
+    line: pos.line,
+    ...(pos.time !== undefined ? { time: pos.time } : {}),
+    turn: s.turn,
+    text: s.sentence.text,
+    match,
+    column: from,
+    message: rule.message,
+    suggestion: fillSuggestion(rule.suggestion, match),
+    ...(sameKind.length > 1 ? { alsoMatched: sameKind.slice(1).map((h) => h.rule.id) } : {}),
+    confidence: judgement.p[label === 'seller-centric' ? 0 : 1]!,
+  };
 }
 
 /** Runs the sentence-level rules: seller-centric phrases first, so that questions can yield to them. */

@@ -153,6 +153,10 @@ export interface Finding {
   scope?: 'call';
   /** True when an inline directive accepted the finding; it is then not counted in the score. */
   suppressed?: boolean;
+  /** Other rules of the same kind that matched the sentence (one finding a sentence). */
+  alsoMatched?: string[];
+  /** How sure the sentence judge is of the finding's kind, 0..1. */
+  confidence?: number;
 }
 
 export interface SpeakerStats {
