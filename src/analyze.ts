@@ -17,6 +17,7 @@ import { lineAt } from './transcript/position.js';
 import type { Sentence } from './language/sentences.js';
 import type { Turn } from './types.js';
 import { models } from './model/bundle.js';
+import { speakerSpeech } from './roles/speech.js';
 import { cueLists } from './judge/cues.js';
 import { walkCall } from './judge/walk.js';
 import { turnSentences } from './judge/segment.js';
@@ -63,6 +64,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const engine = options.engine ?? builtinEngine();
   const { turns } = transcript;
   const roleDecisions = decideRoles(turns, {
+    speech: (t) => speakerSpeech(t, models().speech),
     ...(options.sellers ? { sellers: options.sellers } : {}),
     ...(options.sellersFrom ? { sellersFrom: options.sellersFrom } : {}),
     ...(transcript.participants ? { participants: transcript.participants } : {}),
