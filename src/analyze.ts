@@ -190,8 +190,8 @@ const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
  * that kind that matched (the others listed), else the model's own rule for that kind. A rule the
  * model was never trained with (a user's pack) speaks for itself: its kind wins.
  */
-function sentenceFinding(s: JudgedSentence, judgement: Judgement, turn: Turn, engine: Engine, known: { weights: ReadonlyMap<string, unknown> }): Finding | undefined {
-  const own = s.hits.filter((h) => !known.weights.has(`r:${h.rule.id}`));
+function sentenceFinding(s: JudgedSentence, judgement: Judgement, turn: Turn, engine: Engine, known: { index: ReadonlyMap<string, unknown> }): Finding | undefined {
+  const own = s.hits.filter((h) => !known.index.has(`r:${h.rule.id}`));
   const label = own.length ? own[0]!.rule.focus : judgement.label;
   if (label === 'neutral') return undefined;
   const sameKind = (own.length ? own : s.hits).filter((h) => h.rule.focus === label);

@@ -23,7 +23,9 @@ export interface TrainOptions {
 export interface Model {
   classes: string[];
   bias: number[];
-  weights: Map<string, number[]>;
+  /** Row of each feature in `weights`, which holds one value per class for each feature. */
+  index: Map<string, number>;
+  weights: Float32Array;
 }
 
 /** A small deterministic PRNG (mulberry32). */
@@ -82,12 +84,18 @@ export function train(samples: readonly Sample[], options: TrainOptions): Model 
       }
     }
   }
-  const weights = new Map<string, number[]>();
-  for (const [k, j] of index) {
-    const row = Array.from(W.subarray(j * K, j * K + K), (x) => Math.round(x * 1e6) / 1e6);
-    if (row.some((x) => x !== 0)) weights.set(k, row);
-  }
-  return { classes: [...classes], bias: Array.from(W.subarray(D * K, D * K + K), (x) => Math.round(x * 1e6) / 1e6), weights };
+  // Features whose weights stayed near zero say nothing; leaving them out keeps the file small.
+  const kept = [...index].filter(([, j]) => {
+    for (let k = 0; k < K; k++) if (Math.abs(W[j * K + k]!) >= 1e-3) return true;
+    return false;
+  });
+  const out = new Float32Array(kept.length * K);
+  const outIndex = new Map<string, number>();
+  kept.forEach(([name, j], row) => {
+    outIndex.set(name, row);
+    for (let k = 0; k < K; k++) out[row * K + k] = W[j * K + k]!;
+  });
+  return { classes: [...classes], bias: Array.from(W.subarray(D * K, D * K + K), (x) => Math.fround(x)), index: outIndex, weights: out };
 }
 
 function softmaxInPlace(z: Float64Array | number[]): void {
@@ -104,20 +112,42 @@ function softmaxInPlace(z: Float64Array | number[]): void {
 /** Class probabilities for one example. */
 export function predict(model: Model, features: Sample['features']): number[] {
   const z = model.bias.slice();
+  const K = z.length;
+  const w = model.weights;
   for (const x of features) {
-    const [k, v] = typeof x === 'string' ? [x, 1] : x;
-    const row = model.weights.get(k);
-    if (row) for (let i = 0; i < z.length; i++) z[i]! += row[i]! * v;
+    const name = typeof x === 'string' ? x : x[0];
+    const row = model.index.get(name);
+    if (row === undefined) continue;
+    const v = typeof x === 'string' ? 1 : x[1];
+    for (let i = 0; i < K; i++) z[i]! += w[row * K + i]! * v;
   }
   softmaxInPlace(z);
   return z;
 }
 
-/** The model as plain JSON data, features in sorted order (the same file on every build). */
-export function modelToJson(model: Model): unknown {
-  return { classes: model.classes, bias: model.bias, weights: [...model.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+/** The model as JSON data: feature names one a line, weights as base64 float32 (compact, fast to load). */
+export interface ModelJson {
+  classes: string[];
+  bias: number[];
+  features: string;
+  weights: string;
 }
 
-export function modelFromJson(raw: { classes: string[]; bias: number[]; weights: Array<[string, number[]]> }): Model {
-  return { classes: raw.classes, bias: raw.bias, weights: new Map(raw.weights) };
+export function modelToJson(model: Model): ModelJson {
+  const names = [...model.index.keys()];
+  const K = model.classes.length;
+  const w = new Float32Array(names.length * K);
+  names.forEach((name, row) => {
+    const from = model.index.get(name)!;
+    for (let k = 0; k < K; k++) w[row * K + k] = model.weights[from * K + k]!;
+  });
+  return { classes: model.classes, bias: model.bias, features: names.join('\n'), weights: Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('base64') };
+}
+
+export function modelFromJson(raw: ModelJson): Model {
+  const bytes = Buffer.from(raw.weights, 'base64');
+  const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const index = new Map<string, number>();
+  raw.features.split('\n').forEach((name, row) => index.set(name, row));
+  return { classes: raw.classes, bias: raw.bias, index, weights };
 }

@@ -26,7 +26,7 @@ export interface ModelBundle {
   speech: Model;
 }
 
-const SENTENCE_OPTIONS = { classes: LABELS, epochs: 15, learningRate: 0.2, l2: 1e-5 };
+const SENTENCE_OPTIONS = { classes: LABELS, epochs: 15, learningRate: 0.2, l2: 1e-5, minCount: 2 };
 const FOLDS = 5;
 
 interface CallItems {
@@ -79,8 +79,8 @@ export function trainModels(data: TrainingData, engine: Engine, cues: CueLists, 
     for (const s of call.sentences) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s.text]);
     for (const pieces of byLine.values()) if (pieces.length > 1 && pieces.every(isUnpunctuated)) boundaryTexts.push(`${pieces.join('. ')}.`);
   }
-  const boundary = train(boundaryTexts.flatMap(boundarySamples), { classes: ['no', 'yes'], epochs: 8, learningRate: 0.2, l2: 1e-5, minCount: 2 });
-  log(`boundaries: ${boundaryTexts.length} texts, ${boundary.weights.size} features`);
+  const boundary = train(boundaryTexts.flatMap(boundarySamples), { classes: ['no', 'yes'], epochs: 8, learningRate: 0.2, l2: 1e-5, minCount: 3 });
+  log(`boundaries: ${boundaryTexts.length} texts, ${boundary.index.size} features`);
 
   // Sentences: lone utterances have no context and no neighbours; call sentences have both.
   const lone: Sample[] = data.utterances.map((u) => {
