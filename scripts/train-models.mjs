@@ -28,6 +28,6 @@ if (existsSync(OUT) && JSON.parse(readFileSync(OUT, 'utf8')).inputs === digest) 
 const started = Date.now();
 const engine = builtinEngine();
 const models = trainModels(readTrainingData('rules/training'), engine, cueLists(engine.lexicon), (line) => console.error(`  ${line}`));
-const json = { inputs: digest, boundary: modelToJson(models.boundary), sentence: { first: modelToJson(models.sentence.first), second: modelToJson(models.sentence.second) }, speech: modelToJson(models.speech) };
+const json = { inputs: digest, boundary: modelToJson(models.boundary), sentence: { first: modelToJson(models.sentence.first), second: modelToJson(models.sentence.second) }, speech: modelToJson(models.speech), salesTalk: modelToJson(models.salesTalk), call: modelToJson(models.call) };
 writeFileSync(OUT, JSON.stringify(json));
 console.error(`trained the models into ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

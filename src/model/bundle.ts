@@ -7,6 +7,8 @@ export interface Models {
   boundary: Model;
   sentence: { first: Model; second: Model };
   speech: Model;
+  salesTalk: Model;
+  call: Model;
 }
 
 const FILE = fileURLToPath(new URL('../models.json', import.meta.url));
@@ -16,7 +18,7 @@ export function models(): Models {
   if (!loaded) {
     const raw = JSON.parse(readFileSync(FILE, 'utf8')) as Record<string, unknown> & { sentence: Record<string, unknown> };
     const m = (x: unknown) => modelFromJson(x as Parameters<typeof modelFromJson>[0]);
-    loaded = { boundary: m(raw.boundary), sentence: { first: m(raw.sentence.first), second: m(raw.sentence.second) }, speech: m(raw.speech) };
+    loaded = { boundary: m(raw.boundary), sentence: { first: m(raw.sentence.first), second: m(raw.sentence.second) }, speech: m(raw.speech), salesTalk: m(raw.salesTalk), call: m(raw.call) };
   }
   return loaded;
 }

@@ -17,6 +17,7 @@ import { ruleVotes } from '../judge/votes.js';
 import { walkCall } from '../judge/walk.js';
 import type { CueLists } from '../judge/context.js';
 import { speechChunks, speechFeatures } from '../roles/speech.js';
+import { callFacts, callFeatures } from '../judge/sales-call.js';
 import { train, predict, type Model, type Sample } from './logistic.js';
 import type { TrainingData, LabelledCall } from './training-data.js';
 
@@ -24,6 +25,8 @@ export interface ModelBundle {
   boundary: Model;
   sentence: { first: Model; second: Model };
   speech: Model;
+  salesTalk: Model;
+  call: Model;
 }
 
 const SENTENCE_OPTIONS = { classes: LABELS, epochs: 15, learningRate: 0.2, l2: 1e-5, minCount: 2 };
@@ -106,14 +109,48 @@ export function trainModels(data: TrainingData, engine: Engine, cues: CueLists, 
   const sentence = { first, second: train(second, SENTENCE_OPTIONS) };
   log(`sentences: ${lone.length} lone, ${calls.reduce((s, c) => s + c.items.length, 0)} in ${calls.length} calls`);
 
-  // Speech roles: every stretch of speech in the sales calls, as seller's or buyer's.
-  const speech: Sample[] = [];
+  const speechModel = trainSpeech(parsed);
+  log(`speech roles: ${speechModel.index.size} features`);
+  const { salesTalk, call } = trainSalesCall(parsed, log);
+  return { boundary, sentence, speech: speechModel, salesTalk, call };
+}
+
+type Parsed = Array<{ call: LabelledCall; turns: Turn[] }>;
+
+/** Speech roles: every stretch of speech in the sales calls, as seller's or buyer's. */
+function trainSpeech(parsed: Parsed): Model {
+  const samples: Sample[] = [];
   for (const { call, turns } of parsed) {
     if (!call.sales || call.sellers.length === 0) continue;
     const sellers = new Set(call.sellers.map((s) => s.toLowerCase()));
-    for (const t of turns) for (const chunk of speechChunks(t.text)) speech.push({ features: speechFeatures(chunk), label: sellers.has(t.speaker.toLowerCase()) ? 1 : 0 });
+    for (const t of turns) for (const chunk of speechChunks(t.text)) samples.push({ features: speechFeatures(chunk), label: sellers.has(t.speaker.toLowerCase()) ? 1 : 0 });
   }
-  const speechModel = train(speech, { classes: ['buyer', 'seller'], epochs: 10, learningRate: 0.2, l2: 1e-5, minCount: 2 });
-  log(`speech roles: ${speech.length} stretches`);
-  return { boundary, sentence, speech: speechModel };
+  return train(samples, { classes: ['buyer', 'seller'], epochs: 10, learningRate: 0.2, l2: 1e-5, minCount: 2 });
+}
+
+/** Sales talk: every stretch of every call, as from a sales call or not; each call weighs about the same. */
+function trainSalesTalk(parsed: Parsed): Model {
+  const samples: Sample[] = [];
+  for (const { call, turns } of parsed) {
+    const chunks = turns.flatMap((t) => speechChunks(t.text));
+    const weight = 30 / Math.max(30, chunks.length);
+    for (const c of chunks) samples.push({ features: speechFeatures(c), label: call.sales ? 1 : 0, weight });
+  }
+  return train(samples, { classes: ['other', 'sales'], epochs: 8, learningRate: 0.2, l2: 1e-4, minCount: 2 });
+}
+
+/** The call model learns from readings of each call by models that never saw it (out of fold). */
+function trainSalesCall(parsed: Parsed, log: (line: string) => void): { salesTalk: Model; call: Model } {
+  const samples: Sample[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const rest = parsed.filter((_, i) => i % FOLDS !== k);
+    const speech = trainSpeech(rest);
+    const talk = trainSalesTalk(rest);
+    parsed.forEach((p, i) => {
+      if (i % FOLDS === k) samples.push({ features: callFeatures(callFacts(p.turns, speech, talk)), label: p.call.sales ? 1 : 0 });
+    });
+  }
+  const call = train(samples, { classes: ['other', 'sales'], epochs: 200, learningRate: 0.1, l2: 1e-3 });
+  log(`sales calls: ${parsed.filter((p) => p.call.sales).length} sales, ${parsed.filter((p) => !p.call.sales).length} other`);
+  return { salesTalk: trainSalesTalk(parsed), call };
 }
