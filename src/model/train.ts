@@ -32,7 +32,7 @@ export interface ModelBundle {
 const SENTENCE_OPTIONS = { classes: LABELS, epochs: 15, learningRate: 0.2, l2: 1e-5, minCount: 2 };
 const FOLDS = 5;
 
-interface CallItems {
+export interface CallItems {
   items: Array<Judgeable & { label: number }>;
 }
 
@@ -72,7 +72,7 @@ function callItems(call: LabelledCall, turns: readonly Turn[], engine: Engine, c
 
 /** Trains every model. `log` receives one line per step. */
 export function trainModels(data: TrainingData, engine: Engine, cues: CueLists, log: (line: string) => void = () => {}): ModelBundle {
-  const parsed = data.calls.map((c) => ({ call: c, turns: parseCall(c) }));
+  const parsed = parseCalls(data);
 
   // Boundaries: punctuated text of every kind, and the labelled pieces of unpunctuated calls.
   const boundaryTexts: string[] = data.utterances.map((u) => u.text);
@@ -85,28 +85,8 @@ export function trainModels(data: TrainingData, engine: Engine, cues: CueLists, 
   const boundary = train(boundaryTexts.flatMap(boundarySamples), { classes: ['no', 'yes'], epochs: 8, learningRate: 0.2, l2: 1e-5, minCount: 3 });
   log(`boundaries: ${boundaryTexts.length} texts, ${boundary.index.size} features`);
 
-  // Sentences: lone utterances have no context and no neighbours; call sentences have both.
-  const lone: Sample[] = data.utterances.map((u) => {
-    const tokens = tokenize(u.text);
-    const question = classifyQuestion(tokens, /\?\s*$/.test(u.text), u.text);
-    return { features: sentenceFeatures(u.text, tokens, question, ruleVotes(engine, u.text, tokens, question).votes), label: labelIndex(u.label) };
-  });
-  const calls = parsed.filter((p) => p.call.sentences.length > 0).map((p) => callItems(p.call, p.turns, engine, cues));
-  const callSamples = (list: CallItems[]): Sample[] => list.flatMap((c) => c.items.map((it) => ({ features: it.features, label: it.label })));
-  const first = train([...lone, ...callSamples(calls)], SENTENCE_OPTIONS);
-  // The second stage learns from what the first made of each call's neighbours, read out of fold
-  // so that it sees the first stage's real mistakes, not its memory of the training rows.
-  const second: Sample[] = lone.map((s) => ({ features: [...s.features, 'nonb'], label: s.label }));
-  for (let k = 0; k < FOLDS; k++) {
-    const held = calls.filter((_, i) => i % FOLDS === k);
-    const m = train([...lone, ...callSamples(calls.filter((_, i) => i % FOLDS !== k))], SENTENCE_OPTIONS);
-    for (const c of held) {
-      const p = c.items.map((it) => predict(m, it.features));
-      const nb = neighbourFeatures(c.items, p, false);
-      c.items.forEach((it, i) => second.push({ features: [...it.features, ...nb[i]!], label: it.label }));
-    }
-  }
-  const sentence = { first, second: train(second, SENTENCE_OPTIONS) };
+  const { lone, calls } = sentenceSamples(data, parsed, engine, cues);
+  const sentence = trainSentenceModels(lone, calls);
   log(`sentences: ${lone.length} lone, ${calls.reduce((s, c) => s + c.items.length, 0)} in ${calls.length} calls`);
 
   const speechModel = trainSpeech(parsed);
@@ -115,7 +95,7 @@ export function trainModels(data: TrainingData, engine: Engine, cues: CueLists, 
   return { boundary, sentence, speech: speechModel, salesTalk, call };
 }
 
-type Parsed = Array<{ call: LabelledCall; turns: Turn[] }>;
+export type Parsed = Array<{ call: LabelledCall; turns: Turn[] }>;
 
 /** Speech roles: every stretch of speech in the sales calls, as seller's or buyer's. */
 function trainSpeech(parsed: Parsed): Model {
@@ -153,4 +133,41 @@ function trainSalesCall(parsed: Parsed, log: (line: string) => void): { salesTal
   const call = train(samples, { classes: ['other', 'sales'], epochs: 200, learningRate: 0.1, l2: 1e-3 });
   log(`sales calls: ${parsed.filter((p) => p.call.sales).length} sales, ${parsed.filter((p) => !p.call.sales).length} other`);
   return { salesTalk: trainSalesTalk(parsed), call };
+}
+
+/** The sentence model's training rows: lone utterances, and each labelled call's sentences in context. */
+export function sentenceSamples(data: TrainingData, parsed: Parsed, engine: Engine, cues: CueLists): { lone: Sample[]; calls: CallItems[] } {
+  // Lone utterances have no context and no neighbours; call sentences have both.
+  const lone: Sample[] = data.utterances.map((u) => {
+    const tokens = tokenize(u.text);
+    const question = classifyQuestion(tokens, /\?\s*$/.test(u.text), u.text);
+    return { features: sentenceFeatures(u.text, tokens, question, ruleVotes(engine, u.text, tokens, question).votes), label: labelIndex(u.label) };
+  });
+  const calls = parsed.filter((p) => p.call.sentences.length > 0).map((p) => callItems(p.call, p.turns, engine, cues));
+  return { lone, calls };
+}
+
+const callSamples = (list: readonly CallItems[]): Sample[] => list.flatMap((c) => c.items.map((it) => ({ features: it.features, label: it.label })));
+
+/** The two sentence models from lone and in-call samples. */
+export function trainSentenceModels(lone: readonly Sample[], calls: readonly CallItems[]): { first: Model; second: Model } {
+  const first = train([...lone, ...callSamples(calls)], SENTENCE_OPTIONS);
+  // The second stage learns from what the first made of each call's neighbours, read out of fold
+  // so that it sees the first stage's real mistakes, not its memory of the training rows.
+  const second: Sample[] = lone.map((s) => ({ features: [...s.features, 'nonb'], label: s.label }));
+  for (let k = 0; k < FOLDS; k++) {
+    const held = calls.filter((_, i) => i % FOLDS === k);
+    const m = train([...lone, ...callSamples(calls.filter((_, i) => i % FOLDS !== k))], SENTENCE_OPTIONS);
+    for (const c of held) {
+      const p = c.items.map((it) => predict(m, it.features));
+      const nb = neighbourFeatures(c.items, p, false);
+      c.items.forEach((it, i) => second.push({ features: [...it.features, ...nb[i]!], label: it.label }));
+    }
+  }
+  return { first, second: train(second, SENTENCE_OPTIONS) };
+}
+
+/** Parses every training call once. */
+export function parseCalls(data: TrainingData): Parsed {
+  return data.calls.map((c) => ({ call: c, turns: parseCall(c) }));
 }
