@@ -40,7 +40,8 @@ export function readPackDir(dir: string): RulePackData {
     }
     const parts = rel.split('/');
     const category = parts.length > 1 ? parts[parts.length - 2]! : 'custom';
-    if (category === 'training') continue;
+    // Training data (labelled sentences and whole transcripts, some of them JSON) is not rules.
+    if (parts[0] === 'training') continue;
     data.rules.push({ raw: parsed, source: rel, id: name, category });
   }
   return data;
