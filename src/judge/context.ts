@@ -40,6 +40,9 @@ export interface SentenceSituation {
   buyerWords: number;
   /** Words in this seller turn. */
   turnWords: number;
+  /** Share of the turn's content words that the buyers have used so far, and that they used in a worry or objection. */
+  turnOverlap: number;
+  turnConcernOverlap: number;
   /** Where the turn falls in the call, 0 (start) to 1 (end). */
   callPosition: number;
   /** 0 for the turn's first sentence. */
@@ -54,6 +57,7 @@ export interface CueLists {
 /** Walks a call turn by turn, keeping what the buyer has said. */
 export class ConversationSoFar {
   private readonly stems = new Set<string>();
+  private readonly concerns = new Set<string>();
   private words = 0;
   private last?: BuyerTurnInfo;
 
@@ -67,10 +71,21 @@ export class ConversationSoFar {
     const question = text.includes('?') || (tokens.length > 0 && classifyQuestion(tokens, false, text).isQuestion);
     const words = tokens.map((t) => t.word);
     this.last = { text, stems, question, price: question && this.cues.price.matches(words), objection: this.cues.objection.matches(words) };
+    if (this.last.objection) for (const s of stems) this.concerns.add(s);
   }
 
   /** The situation of a seller turn's sentences; `indexInTurn` is filled per sentence. */
-  situation(turnWords: number, callPosition: number): Omit<SentenceSituation, 'indexInTurn'> {
-    return { ...(this.last ? { lastBuyer: this.last } : {}), buyerStems: new Set(this.stems), buyerWords: this.words, turnWords, callPosition };
+  situation(turnTokens: readonly Token[], callPosition: number): Omit<SentenceSituation, 'indexInTurn'> {
+    const mine = contentStems(turnTokens);
+    const share = (set: ReadonlySet<string>) => (mine.length ? mine.filter((s) => set.has(s)).length / mine.length : 0);
+    return {
+      ...(this.last ? { lastBuyer: this.last } : {}),
+      buyerStems: new Set(this.stems),
+      buyerWords: this.words,
+      turnWords: turnTokens.length,
+      turnOverlap: share(this.stems),
+      turnConcernOverlap: share(this.concerns),
+      callPosition,
+    };
   }
 }

@@ -60,6 +60,8 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], questio
     `tl:${count(Math.floor(situation.turnWords / 10))}`,
     `cp:${Math.min(9, Math.floor(situation.callPosition * 10))}`,
     `bw:${count(Math.floor(situation.buyerWords / 25))}`,
+    `tov:${share(situation.turnOverlap)}`,
+    `tovc:${share(situation.turnConcernOverlap)}`,
   );
   // Rule votes read differently after a buyer's question, beside the buyer's words, after a "no".
   for (const r of focuses) {

@@ -23,6 +23,6 @@ export function walkCall(
       so.buyerSaid(turn.text, tokens);
       return;
     }
-    onSeller(turn, i, so.situation(tokens.length, turns.length > 1 ? i / turns.length : 0));
+    onSeller(turn, i, so.situation(tokens, turns.length > 1 ? i / turns.length : 0));
   });
 }
