@@ -8,19 +8,26 @@
 import type { Turn } from '../types.js';
 import type { Model } from '../model/logistic.js';
 import { predict } from '../model/logistic.js';
-import { speakerSpeech, speechChunks, speechFeatures } from '../roles/speech.js';
+import { speakerSpeech, speechChunks, speechFeatures, type SpeakerSpeech } from '../roles/speech.js';
+import { SECOND_SELLER_SPEECH } from '../roles/detect.js';
 
 export interface CallFacts {
   /** Seller-speech score of the most seller-like speaker. */
   top: number;
   /** That score minus the least seller-like speaker's. */
   gap: number;
-  /** Mean log-odds that a stretch of the call's talk comes from a sales call. */
+  /** Mean log-odds that a stretch of the call's talk comes from a sales call; the leading speaker's, the others'. */
   mean: number;
+  leadMean: number;
+  othersMean: number;
   /** Share of stretches that read clearly as sales talk, and clearly as other talk. */
   salesLike: number;
   otherLike: number;
   speakers: number;
+  /** Among the pronouns of the most seller-like speaker, the share that are "you"; among everyone else's, the share that are "we" and "I". */
+  sellerYou: number;
+  othersWe: number;
+  othersI: number;
 }
 
 const logit = (p: number): number => {
@@ -28,23 +35,72 @@ const logit = (p: number): number => {
   return Math.log(q / (1 - q));
 };
 
+const YOU = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+const WE = new Set(['we', 'our', 'us', 'ours', 'ourselves']);
+const I = new Set(['i', 'my', 'me', 'mine', 'myself']);
+
+/** Pronoun counts of a set of turns. */
+function pronouns(turns: readonly Turn[]): { you: number; we: number; i: number; all: number } {
+  const c = { you: 0, we: 0, i: 0, all: 0 };
+  for (const t of turns) {
+    for (const w of t.text.toLowerCase().match(/[a-z']+/g) ?? []) {
+      const base = w.replace(/'.*$/, '');
+      if (YOU.has(base)) c.you++;
+      else if (WE.has(base)) c.we++;
+      else if (I.has(base)) c.i++;
+      else continue;
+      c.all++;
+    }
+  }
+  return c;
+}
+
 export function callFacts(turns: readonly Turn[], speech: Model, salesTalk: Model): CallFacts {
-  const scores = speakerSpeech(turns, speech).map((s) => s.score).sort((a, b) => b - a);
-  const logits = turns.flatMap((t) => speechChunks(t.text)).map((c) => logit(predict(salesTalk, speechFeatures(c))[1]!));
+  const bySpeaker = speakerSpeech(turns, speech).sort((a, b) => b.score - a.score);
+  const scores = bySpeaker.map((s) => s.score);
+  const leads = leadingSpeakers(bySpeaker);
+  const mine = pronouns(turns.filter((t) => leads.has(t.speaker)));
+  const theirs = pronouns(turns.filter((t) => !leads.has(t.speaker)));
+  const stretches = talkStretches(turns, speech, leads);
+  const logits = stretches.map((st) => logit(predict(salesTalk, st.features)[1]!));
   const n = Math.max(1, logits.length);
+  const meanOf = (lead: boolean) => {
+    const xs = logits.filter((_, i) => stretches[i]!.lead === lead);
+    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+  };
   return {
     top: scores[0] ?? 0,
     gap: (scores[0] ?? 0) - (scores[scores.length - 1] ?? 0),
     mean: logits.reduce((a, b) => a + b, 0) / n,
+    leadMean: meanOf(true),
+    othersMean: meanOf(false),
     salesLike: logits.filter((l) => l > 2).length / n,
     otherLike: logits.filter((l) => l < -1).length / n,
     speakers: scores.length,
+    sellerYou: mine.all ? mine.you / mine.all : 0,
+    othersWe: theirs.all ? theirs.we / theirs.all : 0,
+    othersI: theirs.all ? theirs.i / theirs.all : 0,
   };
+}
+
+/** The speakers who talk like sellers: the most seller-like, and any other whose speech reads clearly as a seller's (as roles are decided). */
+export function leadingSpeakers(speech: readonly SpeakerSpeech[]): Set<string> {
+  const ranked = [...speech].sort((a, b) => b.score - a.score);
+  return new Set(ranked.filter((s, i) => i === 0 || (i < ranked.length - 1 && s.score > SECOND_SELLER_SPEECH)).map((s) => s.name));
+}
+
+/** Each stretch of talk with its features, marked by whether the leading (most seller-like) speaker said it. */
+export function talkStretches(turns: readonly Turn[], speech: Model, leads: ReadonlySet<string> = leadingSpeakers(speakerSpeech(turns, speech))): Array<{ lead: boolean; features: string[] }> {
+  return turns.flatMap((t) => {
+    const isLead = leads.has(t.speaker);
+    const prefix = isLead ? 'S:' : 'B:';
+    return speechChunks(t.text).map((c) => ({ lead: isLead, features: speechFeatures(c).map((f) => prefix + f) }));
+  });
 }
 
 /** The call model's inputs, scaled to similar ranges. */
 export function callFeatures(f: CallFacts): Array<readonly [string, number]> {
-  return [['top', f.top / 5], ['gap', f.gap / 5], ['mean', f.mean], ['salesLike', f.salesLike * 3], ['otherLike', f.otherLike * 3], [`speakers:${Math.min(f.speakers, 5)}`, 1]];
+  return [['top', f.top / 5], ['gap', f.gap / 5], ['mean', f.mean], ['leadMean', f.leadMean], ['othersMean', f.othersMean], ['salesLike', f.salesLike * 3], ['otherLike', f.otherLike * 3], [`speakers:${Math.min(f.speakers, 5)}`, 1], ['sellerYou', f.sellerYou * 2], ['othersWe', f.othersWe * 2], ['othersI', f.othersI * 2]];
 }
 
 export interface SalesCallModels {
@@ -64,7 +120,7 @@ export interface SalesCallDecision {
  * Only a clear reading says "not a sales call": wrongly setting aside a real call loses all its
  * findings, while judging a meeting as a call costs a wrong score, so doubt goes to the call.
  */
-export const NOT_SALES_BELOW = 0.25;
+export const NOT_SALES_BELOW = 0.2;
 
 export function decideSalesCall(turns: readonly Turn[], m: SalesCallModels): SalesCallDecision {
   const facts = callFacts(turns, m.speech, m.salesTalk);

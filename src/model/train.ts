@@ -17,7 +17,7 @@ import { ruleVotes } from '../judge/votes.js';
 import { walkCall } from '../judge/walk.js';
 import type { CueLists } from '../judge/context.js';
 import { speechChunks, speechFeatures } from '../roles/speech.js';
-import { callFacts, callFeatures } from '../judge/sales-call.js';
+import { callFacts, callFeatures, talkStretches, NOT_SALES_BELOW } from '../judge/sales-call.js';
 import { train, predict, type Model, type Sample } from './logistic.js';
 import type { TrainingData, LabelledCall } from './training-data.js';
 
@@ -108,13 +108,13 @@ function trainSpeech(parsed: Parsed): Model {
   return train(samples, { classes: ['buyer', 'seller'], epochs: 10, learningRate: 0.2, l2: 1e-5, minCount: 2 });
 }
 
-/** Sales talk: every stretch of every call, as from a sales call or not; each call weighs about the same. */
-function trainSalesTalk(parsed: Parsed): Model {
+/** Sales talk: every stretch of every call, as from a sales call or not, marked as the leading (most seller-like) speaker's or another's; each call weighs about the same. */
+function trainSalesTalk(parsed: Parsed, speech: Model): Model {
   const samples: Sample[] = [];
   for (const { call, turns } of parsed) {
-    const chunks = turns.flatMap((t) => speechChunks(t.text));
-    const weight = 30 / Math.max(30, chunks.length);
-    for (const c of chunks) samples.push({ features: speechFeatures(c), label: call.sales ? 1 : 0, weight });
+    const stretches = talkStretches(turns, speech);
+    const weight = 30 / Math.max(30, stretches.length);
+    for (const st of stretches) samples.push({ features: st.features, label: call.sales ? 1 : 0, weight });
   }
   return train(samples, { classes: ['other', 'sales'], epochs: 8, learningRate: 0.2, l2: 1e-4, minCount: 2 });
 }
@@ -125,14 +125,15 @@ function trainSalesCall(parsed: Parsed, log: (line: string) => void): { salesTal
   for (let k = 0; k < FOLDS; k++) {
     const rest = parsed.filter((_, i) => i % FOLDS !== k);
     const speech = trainSpeech(rest);
-    const talk = trainSalesTalk(rest);
+    const talk = trainSalesTalk(rest, speech);
     parsed.forEach((p, i) => {
       if (i % FOLDS === k) samples.push({ features: callFeatures(callFacts(p.turns, speech, talk)), label: p.call.sales ? 1 : 0 });
     });
   }
   const call = train(samples, { classes: ['other', 'sales'], epochs: 200, learningRate: 0.1, l2: 1e-3 });
-  log(`sales calls: ${parsed.filter((p) => p.call.sales).length} sales, ${parsed.filter((p) => !p.call.sales).length} other`);
-  return { salesTalk: trainSalesTalk(parsed), call };
+  const wrong = samples.filter((s) => (predict(call, s.features)[1]! >= NOT_SALES_BELOW ? 1 : 0) !== s.label).length;
+  log(`sales calls: ${parsed.filter((p) => p.call.sales).length} sales, ${parsed.filter((p) => !p.call.sales).length} other; ${wrong} on the wrong side read out of fold`);
+  return { salesTalk: trainSalesTalk(parsed, trainSpeech(parsed)), call };
 }
 
 /** The sentence model's training rows: lone utterances, and each labelled call's sentences in context. */

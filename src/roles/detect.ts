@@ -104,7 +104,7 @@ export function decideRoles(turns: readonly Turn[], options: RoleOptions = {}): 
  * reads clearly as a seller's on its own, not only better than the buyers': a mean log-odds above
  * this. Chosen on the labelled calls; buyers score below zero.
  */
-const SECOND_SELLER_SPEECH = 2;
+export const SECOND_SELLER_SPEECH = 2;
 
 /** Roles from the speech-role model: the most seller-like speaker sells, and any other who talks like a seller; someone stays a buyer. */
 function fromSpeech(names: readonly string[], speech: readonly SpeakerSpeechScore[], cues: readonly SpeakerScore[]): RoleDecision[] {
