@@ -17,7 +17,7 @@ function files(dir) {
     return statSync(p).isDirectory() ? files(p) : [p];
   });
 }
-const inputs = [...files('rules'), ...['model', 'judge', 'language', 'roles', 'patterns', 'kinds', 'rules', 'transcript'].flatMap((d) => files(join('dist', d)).filter((f) => f.endsWith('.js')))];
+const inputs = ['dist/rules.json', ...files('rules'), ...['model', 'judge', 'language', 'roles', 'patterns', 'kinds', 'rules', 'transcript'].flatMap((d) => files(join('dist', d)).filter((f) => f.endsWith('.js')))];
 const hash = createHash('sha256');
 for (const f of inputs) hash.update(f).update(readFileSync(f));
 const digest = hash.digest('hex');

@@ -127,11 +127,13 @@ function trainSalesCall(parsed: Parsed, log: (line: string) => void): { salesTal
     const speech = trainSpeech(rest);
     const talk = trainSalesTalk(rest, speech);
     parsed.forEach((p, i) => {
-      if (i % FOLDS === k) samples.push({ features: callFeatures(callFacts(p.turns, speech, talk)), label: p.call.sales ? 1 : 0 });
+      if (i % FOLDS === k) samples.push({ features: callFeatures(callFacts(p.turns, speech, talk)), label: p.call.sales ? 1 : 0, path: p.call.path } as Sample);
     });
   }
   const call = train(samples, { classes: ['other', 'sales'], epochs: 200, learningRate: 0.1, l2: 1e-3 });
-  const wrong = samples.filter((s) => (predict(call, s.features)[1]! >= NOT_SALES_BELOW ? 1 : 0) !== s.label).length;
+  const wrongOnes = samples.filter((s) => (predict(call, s.features)[1]! >= NOT_SALES_BELOW ? 1 : 0) !== s.label);
+  const wrong = wrongOnes.length;
+  if (process.env.SHOW_WRONG) for (const w of wrongOnes) log(`  ${w.label ? 'sales' : 'other'} ${predict(call, w.features)[1]!.toFixed(2)} ${(w as Sample & { path: string }).path}`);
   log(`sales calls: ${parsed.filter((p) => p.call.sales).length} sales, ${parsed.filter((p) => !p.call.sales).length} other; ${wrong} on the wrong side read out of fold`);
   return { salesTalk: trainSalesTalk(parsed, trainSpeech(parsed)), call };
 }
