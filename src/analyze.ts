@@ -1,20 +1,23 @@
-/** The analysis of one call: transcript and rules in, a CallReport out. No printing, no I/O. */
-import type { CallReport, Finding, InputFormat, JourneyStepName, Role, Rule, Transcript } from './types.js';
+/**
+ * The analysis of one call: transcript and rules in, a CallReport out; no printing, no I/O. The
+ * roles are decided, each seller turn is segmented into sentences and each sentence judged by the
+ * sentence rules in the context of the conversation; then the call rules (metrics, journey jumps)
+ * judge the whole call, and the score and tips are computed from the findings.
+ */
+import type { CallReport, Finding, InputFormat, JourneyStepName, Role, Transcript } from './types.js';
+import type { JourneyTurn } from './kinds/types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
+import { lineAt, SourceMap } from './transcript/position.js';
 import { decideRoles, GIVEN_BY_DEFAULT } from './roles/detect.js';
-import { splitSentences } from './language/sentences.js';
-import { tokenize, countWords, type Token } from './language/tokens.js';
+import { segmentTurn } from './language/sentences.js';
+import { tokenize, countWords } from './language/tokens.js';
 import { classifyQuestion } from './language/questions.js';
 import { callMetrics, speakerStats, type QuestionCounts } from './metrics/talk.js';
-import { scoreCall } from './metrics/score.js';
-import { rankTips } from './metrics/tips.js';
-import { mapJourney, type JourneyTurn } from './metrics/journey.js';
-import { checkMetric } from './kinds/metric.js';
-import { SENTENCE_KINDS } from './kinds/index.js';
-import { compileRules, type CompiledRule, type Engine } from './rules/engine.js';
-import type { CompiledPattern } from './patterns/compile.js';
+import { scoreFindings } from './metrics/score.js';
+import { cueSteps, journeySequence, mapJourney } from './metrics/journey.js';
+import { compileRules, judgeCall, judgeSentence, type Engine } from './rules/engine.js';
 import { loadRules } from './rules/load.js';
-import { lineAt } from './transcript/position.js';
+import { createFinding, isSuppressed } from './report/finding.js';
 
 export interface AnalyzeOptions {
   /** The file name to report (also a hint for format detection). */
@@ -69,84 +72,60 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
     warnings.push(`no speaker matches ${options.sellersFrom ?? GIVEN_BY_DEFAULT} ${options.sellers.join(', ')} (speakers: ${roleDecisions.map((r) => r.name).join(', ')})`);
   }
 
+  const source = new SourceMap(transcript.source);
+  const conversation = { turns, roles };
   const wordsPerTurn = turns.map((t) => countWords(t.text));
   const findings: Finding[] = [];
   const questions: QuestionCounts = { total: 0, open: 0, closed: 0, leading: 0 };
-  const cueSteps = journeyCueIndex(engine.lexicon);
   const journeyTurns: JourneyTurn[] = [];
+  let previousBuyerTurn = -1;
 
   turns.forEach((turn, turnIndex) => {
     const cues = new Set<JourneyStepName>();
     if (roles[turnIndex] !== 'seller') {
-      for (const tok of tokenize(turn.text)) for (const s of cueSteps.get(tok.stem) ?? []) cues.add(s);
+      cueSteps(tokenize(turn.text), engine.journeyCues, cues);
       journeyTurns.push({ role: 'buyer', line: turn.line, cues });
+      previousBuyerTurn = turnIndex;
       return;
     }
-    for (const sentence of splitSentences(turn.text)) {
+    for (const sentence of segmentTurn(turn)) {
       const tokens = tokenize(sentence.text);
       if (tokens.length === 0) continue;
-      for (const tok of tokens) for (const s of cueSteps.get(tok.stem) ?? []) cues.add(s);
-      const question = classifyQuestion(tokens, sentence.questionMark, sentence.text);
+      cueSteps(tokens, engine.journeyCues, cues);
+      const question = classifyQuestion(tokens, sentence.questionMark, sentence.text, engine.questions);
       if (question.isQuestion) {
         questions.total++;
         questions[question.type!]++;
       }
-      const hits = judgeSentence(engine, sentence.text, tokens, question, options.deepParse ?? false);
+      const judged = { text: sentence.text, start: sentence.start, tokens, question };
+      const hits = judgeSentence(engine, { sentence: judged, turn: turnIndex, conversation, previousBuyerTurn, deepParse: options.deepParse ?? false });
       for (const { rule, from, to } of hits) {
         const startOffset = tokens[from]!.start;
-        const endOffset = tokens[Math.max(from, to - 1)]!.end;
-        const pos = lineAt(turn, sentence.start + startOffset);
-        findings.push({
-          ruleId: rule.id,
-          kind: rule.focus,
-          category: rule.category,
-          severity: rule.severity,
-          speaker: turn.speaker,
-          line: pos.line,
-          ...(pos.time !== undefined ? { time: pos.time } : {}),
-          turn: turnIndex,
-          text: sentence.text,
-          match: sentence.text.slice(startOffset, endOffset),
-          column: startOffset,
-          message: rule.message,
-          suggestion: fillSuggestion(rule.suggestion, sentence.text.slice(startOffset, endOffset)),
-        });
+        const match = sentence.text.slice(startOffset, tokens[Math.max(from, to - 1)]!.end);
+        const offset = sentence.start + startOffset;
+        const { line, time } = lineAt(turn, offset);
+        const range = source.locate(turn, offset, match);
+        findings.push(
+          createFinding({
+            rule,
+            place: { speaker: turn.speaker, turn: turnIndex, text: sentence.text, match, line, ...(range ? { range } : {}), ...(time !== undefined ? { time } : {}) },
+            suppressed: isSuppressed(transcript.suppressions, rule.id, range?.line ?? line),
+          }),
+        );
       }
     }
     journeyTurns.push({ role: 'seller', line: turn.line, cues });
   });
 
-  applySuppressions(findings, transcript);
   const metrics = callMetrics(turns, roles, wordsPerTurn, questions, findings);
-  const firstSellerTurn = roles.indexOf('seller');
-  for (const rule of engine.metricRules) {
-    if (script && rule.metric?.name !== 'longestSellerMonologueWords') continue;
-    const hit = checkMetric(rule, metrics, options.callType);
-    if (!hit) continue;
-    const at = Math.max(0, firstSellerTurn);
-    findings.push({
-      ruleId: rule.id,
-      kind: rule.focus,
-      category: rule.category,
-      severity: rule.severity,
-      speaker: turns[at]?.speaker ?? '',
-      line: turns[at]?.line ?? 1,
-      turn: at,
-      text: '',
-      match: '',
-      column: 0,
-      message: `${rule.message} (${formatMetric(rule, hit.value)} is ${hit.direction} the ${hit.direction === 'above' ? 'limit' : 'minimum'} of ${formatMetric(rule, hit.limit)})`,
-      suggestion: rule.suggestion,
-      scope: 'call',
-    });
+  const sequence = journeySequence(journeyTurns, findings, (id) => engine.byId.get(id)?.journeyStep);
+  const callHits = judgeCall(engine, { metrics, ...(options.callType ? { callType: options.callType } : {}), script, journey: { turns: journeyTurns, sequence }, findings });
+  for (const { rule, message, at } of callHits) {
+    // A jump in the journey happened at one place: it points at the words that made it.
+    findings.push(createFinding({ rule, message, scope: 'call', ...(at ? { at, suppressed: isSuppressed(transcript.suppressions, rule.id, at.line) } : {}) }));
   }
 
-  const weighted = (kind: string) =>
-    findings.filter((f) => f.kind === kind && !f.suppressed && f.scope !== 'call').reduce((s, f) => s + (engine.byId.get(f.ruleId)?.weight ?? 1), 0);
-  const scoreInput = { metrics, sellerCentric: weighted('seller-centric'), buyerOwnership: weighted('buyer-ownership'), script };
-  const { score, components } = scoreCall(scoreInput);
-
-  const speakers = speakerStats(turns, roleOf, wordsPerTurn);
+  const { score, components, tips } = scoreFindings({ findings, metrics, script, rules: engine.byId });
   return {
     file: options.file ?? '<text>',
     format: transcript.format,
@@ -154,12 +133,12 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
     ...(options.callType ? { callType: options.callType } : {}),
     score,
     scoreComponents: components,
-    speakers,
+    speakers: speakerStats(turns, roleOf, wordsPerTurn),
     roles: roleDecisions,
     metrics,
     findings,
-    journey: mapJourney(journeyTurns, findings),
-    tips: rankTips(findings, engine.byId, scoreInput, components),
+    journey: mapJourney(turns, journeyTurns, sequence),
+    tips,
     warnings,
     timeline: turns.map((t, i) => ({
       role: roles[i]!,
@@ -168,77 +147,4 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
       ...(t.end !== undefined ? { end: t.end } : {}),
     })),
   };
-}
-
-interface RuleHit {
-  rule: Rule;
-  from: number;
-  to: number;
-}
-
-/** Runs the sentence-level rules: seller-centric phrases first, so that questions can yield to them. */
-export function judgeSentence(engine: Engine, text: string, tokens: readonly Token[], question: ReturnType<typeof classifyQuestion>, deepParse = false): RuleHit[] {
-  const candidates = new Map<CompiledRule, CompiledPattern[]>();
-  for (const tok of tokens) {
-    for (const { rule, pattern } of engine.index.get(tok.stem) ?? []) {
-      const list = candidates.get(rule);
-      if (!list) candidates.set(rule, [pattern]);
-      else if (!list.includes(pattern)) list.push(pattern);
-    }
-  }
-  for (const list of candidates.values()) list.sort((a, b) => a.order - b.order);
-  const ordered = engine.sentenceRules.filter((c) => candidates.has(c) || engine.alwaysTrySet.has(c));
-  ordered.sort((a, b) => rank(a) - rank(b));
-  const ctx = { text, tokens, question, sellerCentricPhrase: false, anyHit: false, candidates, deepParse };
-  const hits: RuleHit[] = [];
-  for (const compiled of ordered) {
-    const check = SENTENCE_KINDS[compiled.rule.kind];
-    const hit = check?.(compiled, ctx);
-    if (!hit) continue;
-    hits.push({ rule: compiled.rule, from: hit.from, to: hit.to });
-    ctx.anyHit = true;
-    if (compiled.rule.focus === 'seller-centric') ctx.sellerCentricPhrase = true;
-  }
-  return hits;
-}
-
-/** Phrases first, then questions, then focus, the classifier last; seller-centric before buyer-ownership. */
-function rank(c: CompiledRule): number {
-  const kind = c.rule.kind === 'phrase' ? 0 : c.rule.kind === 'question' ? 2 : c.rule.kind === 'focus' ? 4 : 6;
-  return kind + (c.rule.focus === 'seller-centric' ? 0 : 1);
-}
-
-/** A suggestion may quote the matched words as {match}, so that it speaks to this sentence. */
-function fillSuggestion(template: string, match: string): string {
-  return template.includes('{match}') ? template.split('{match}').join(match) : template;
-}
-
-function applySuppressions(findings: Finding[], transcript: Transcript): void {
-  const list = transcript.suppressions;
-  if (!list?.length) return;
-  for (const f of findings) {
-    if (list.some((s) => s.line === f.line && (s.ruleIds.length === 0 || s.ruleIds.includes(f.ruleId)))) f.suppressed = true;
-  }
-}
-
-function journeyCueIndex(lexicon: ReadonlyMap<string, string[]>): Map<string, JourneyStepName[]> {
-  const index = new Map<string, JourneyStepName[]>();
-  for (const step of ['reasons', 'explore', 'decide', 'own'] as const) {
-    for (const entry of lexicon.get(`journey-${step}`) ?? []) {
-      const toks = tokenize(entry);
-      if (toks.length !== 1) continue;
-      const list = index.get(toks[0]!.stem) ?? [];
-      if (!list.includes(step)) list.push(step);
-      index.set(toks[0]!.stem, list);
-    }
-  }
-  return index;
-}
-
-function formatMetric(rule: Rule, value: number): string {
-  const name = rule.metric?.name ?? '';
-  if (name === 'sellerTalkShare') return `${Math.round(value * 100)}%`;
-  if (name.endsWith('Seconds')) return `${Math.round(value)} s`;
-  if (name.endsWith('Words')) return `${value} words`;
-  return String(value);
 }

@@ -95,15 +95,16 @@ export class ReportPipeline {
       if (this.streaming) this.write(`${formatErrorLine(result)}\n`);
       return;
     }
-    const call = result;
     this.callCount++;
     // Warnings (a guessed encoding, sellers no speaker matches) are diagnostics: they go to stderr too.
-    for (const w of call.warnings) this.o.io.err(errorLine(TEXTS.warning(call.file, w)));
-    this.baselineWriter?.add(call);
+    for (const w of result.warnings) this.o.io.err(errorLine(TEXTS.warning(result.file, w)));
+    this.baselineWriter?.add(result);
+    // Checked against a baseline, the call is a new report with its new findings marked; a worker's JSON is then stale.
+    const call = this.o.baseline ? this.o.baseline.mark(result) : result;
+    if (call !== result) json = undefined;
     let gates: GateResult[] = [];
     if (gatesActive(this.o.gates)) {
-      const fresh = this.o.baseline?.mark(call);
-      gates = checkGates(call, this.o.gates, fresh ? (f) => fresh.has(f) : undefined);
+      gates = checkGates(call, this.o.gates);
       this.gates.push(...gates);
     }
     if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Severity } from '../types.js';
+import type { RuleSetting } from '../types.js';
 import { ConfigError } from '../errors.js';
 
 // The YAML parser is loaded only when a YAML config is read: most runs have none.
@@ -12,7 +12,6 @@ const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml
 /** File names looked for in each folder, in this order. */
 export const CONFIG_NAMES = ['buyerside.config.json', '.buyersiderc.json', '.buyersiderc.yaml'] as const;
 
-export type RuleSetting = 'off' | Severity;
 export type FailOn = 'error' | 'warning';
 
 export interface Thresholds {

@@ -77,6 +77,15 @@ function fingerprint(file: string, f: Finding, occurrence: number): string {
   return createHash('sha256').update(`${f.ruleId}\0${portablePath(file)}\0${match}\0${occurrence}`).digest('hex').slice(0, 32);
 }
 
+/** The matched words' region, with the sentence as its snippet. */
+function region(f: Finding) {
+  return {
+    startLine: f.line,
+    ...(f.column !== undefined ? { startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : {}),
+    snippet: { text: f.text },
+  };
+}
+
 function notification(error: InputError) {
   return {
     level: 'error' as const,
@@ -118,9 +127,8 @@ export const formatSarif: Formatter = (report) => {
           {
             physicalLocation: {
               artifactLocation: artifactUri(call.file),
-              // Finding.column is an offset into the sentence, not into the file's line, so the region starts at
-              // column 1 and the snippet carries the sentence; call-scope findings have no line and point at line 1.
-              region: { startLine: f.line >= 1 ? f.line : 1, startColumn: 1, snippet: { text: f.text } },
+              // The region is the matched words in the file; findings about the call as a whole point at the file.
+              ...(f.line !== undefined ? { region: region(f) } : {}),
             },
           },
         ],

@@ -9,12 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Token } from '../language/tokens.js';
 import { tokenize } from '../language/tokens.js';
-import type { SentenceCheck } from './types.js';
+import type { SentenceKind } from './types.js';
 import { BUILTIN_RULES_DIR } from '../rules/packs.js';
 import { declines } from '../language/negation.js';
 
 const require = createRequire(import.meta.url);
-
 
 interface Model {
   /** Log prior and per-feature log likelihoods per class, from natural's trained counts. */
@@ -97,11 +96,23 @@ export function classify(tokens: readonly Token[]): Array<{ label: string; p: nu
   return scores.map((x) => ({ label: x.label, p: Math.exp(x.s - max) / sum })).sort((a, b) => b.p - a.p);
 }
 
-export const checkClassifier: SentenceCheck = (compiled, ctx) => {
-  // Bag-of-words models miss a declined pitch ("we don't need to get into our product yet"):
-  // leave those to the rules, which handle negation.
-  if (ctx.anyHit || ctx.tokens.length < 4 || declines(ctx.tokens)) return null;
-  const top = classify(ctx.tokens)[0];
-  if (!top || top.label !== compiled.rule.focus || top.p < (compiled.rule.minConfidence ?? 1)) return null;
-  return { from: 0, to: ctx.tokens.length };
+export const classifier: SentenceKind = {
+  name: 'classifier',
+  judges: 'sentence',
+  order: 6,
+  indexed: false,
+  fields: ['minConfidence'],
+  needsExamples: true,
+  validate(fields) {
+    return { minConfidence: fields.number('minConfidence', { min: 0.5, above: true, max: 1 }, 'a probability above 0.5 and at most 1') };
+  },
+  check(compiled, ctx) {
+    const { tokens } = ctx.sentence;
+    // Bag-of-words models miss a declined pitch ("we don't need to get into our product yet"):
+    // leave those to the rules, which handle negation.
+    if (ctx.earlier.any || tokens.length < 4 || declines(tokens)) return null;
+    const top = classify(tokens)[0];
+    if (!top || top.label !== compiled.rule.focus || top.p < (compiled.rule.minConfidence ?? 1)) return null;
+    return { from: 0, to: tokens.length };
+  },
 };

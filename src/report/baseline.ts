@@ -21,9 +21,6 @@ export interface BaselineFile {
   files: Record<string, BaselineEntry[]>;
 }
 
-/** A finding as it appears in reports checked against a baseline: `new` is true for findings not in it. */
-export type BaselinedFinding = Finding & { new?: boolean };
-
 
 /** Match text compared without case and extra spaces. */
 function normalize(match: string): string {
@@ -105,21 +102,21 @@ export class Baseline {
   }
 
   /**
-   * Marks the call's findings that are new (`new: true`), in order: for each key, the findings beyond the
-   * baseline's count are new. Returns the set of new findings.
+   * The call with its new findings marked (`new: true`): for each key, the findings beyond the
+   * baseline's count, in order. A new report; the one given is not changed.
    */
-  mark(call: CallReport): Set<Finding> {
+  mark(call: CallReport): CallReport {
     const left = new Map(this.files.get(call.file) ?? []);
-    const fresh = new Set<Finding>();
-    for (const f of recorded(call)) {
+    const findings = call.findings.map((f) => {
+      if (f.suppressed) return f;
       const key = keyOf(f.ruleId, f.match);
       const n = left.get(key) ?? 0;
-      if (n > 0) left.set(key, n - 1);
-      else {
-        fresh.add(f);
-        (f as BaselinedFinding).new = true;
+      if (n > 0) {
+        left.set(key, n - 1);
+        return f;
       }
-    }
-    return fresh;
+      return { ...f, new: true };
+    });
+    return { ...call, findings };
   }
 }

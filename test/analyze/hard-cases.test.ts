@@ -1,12 +1,13 @@
 // The hard cases a coach would check: questions without punctuation, negation, "let's", roles, score stability.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
+import { analyze, builtinEngine } from '../../src/analyze.js';
 import { classifyQuestion } from '../../src/language/questions.js';
 import { tokenize } from '../../src/language/tokens.js';
 import { decideRoles } from '../../src/roles/detect.js';
 import { parseText } from '../../src/transcript/index.js';
 
-const q = (s: string) => classifyQuestion(tokenize(s), s.trim().endsWith('?'));
+const cues = builtinEngine().questions;
+const q = (s: string) => classifyQuestion(tokenize(s), s.trim().endsWith('?'), s, cues);
 const kinds = (sentence: string) => {
   const r = analyze(`Rep: ${sentence}\n`, { sellers: ['Rep'] });
   return r.findings.filter((f) => f.scope !== 'call').map((f) => f.kind);
@@ -30,9 +31,9 @@ describe('questions without punctuation', () => {
   });
   it('trusts a full stop in written text, and looks further only in speech-to-text', () => {
     const written = "It'll tell you exactly which step is at risk and what to do.";
-    expect(classifyQuestion(tokenize(written), false, written).isQuestion).toBe(false);
+    expect(classifyQuestion(tokenize(written), false, written, cues).isQuestion).toBe(false);
     const spoken = 'so before we start what got you looking at this';
-    expect(classifyQuestion(tokenize(spoken), false, spoken)).toEqual({ isQuestion: true, type: 'open' });
+    expect(classifyQuestion(tokenize(spoken), false, spoken, cues)).toEqual({ isQuestion: true, type: 'open' });
   });
 });
 
@@ -124,7 +125,12 @@ describe('score', () => {
 describe('journey', () => {
   it('flags presenting before any buyer reason and closing before any decision', () => {
     const r = analyze(['Ana: Let me take you through our deck right away.', 'Ben: Okay.', 'Ana: If you sign today I can take ten percent off.', 'Ben: Hmm.'].join('\n'), { sellers: ['Ana'] });
-    expect(r.journey.jumps.map((j) => j.type)).toEqual(['presented-before-reasons', 'closed-before-decision']);
+    const jumps = r.findings.filter((f) => f.category === 'journey');
+    expect(jumps.map((j) => [j.ruleId, j.line, j.match])).toEqual([
+      ['closed-before-decision', 3, 'sign today'],
+      ['presented-before-reasons', 1, 'Let me take you through our deck'],
+    ]);
+    expect(jumps.map((j) => j.message)).toEqual(['the seller pushed to close before the buyer raised a decision', 'the seller presented, and the buyer never gave a reason of their own']);
     expect(r.journey.sequence).toHaveLength(4);
   });
 });

@@ -23,7 +23,7 @@ describe('the workflow in the README (and docs/ci.md)', () => {
     expect(score).toBeLessThan(60);
     const message = `score ${score} is ${60 - score} below the minimum of 60`;
     expect(r.stdout).toContain(`::error file=scripts/feature-pitch.md,title=buyerside gate fail-under::${message}\n`);
-    expect(r.stdout).toMatch(/::warning file=scripts\/feature-pitch\.md,line=\d+,title=buyerside /);
+    expect(r.stdout).toMatch(/::warning file=scripts\/feature-pitch\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=buyerside /);
     expect(r.stderr).toBe(`buyerside: gate failed: scripts/feature-pitch.md: fail-under: ${message}\n`);
     // The directive-accepted hype line is not annotated.
     expect(r.stdout).not.toContain('line=12,title=buyerside hype-to-wow');
