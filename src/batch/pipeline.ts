@@ -12,7 +12,7 @@ import { formatFindingsCsv } from '../format/findings-csv.js';
 import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
 import { AtomicFile, writeFileAtomic } from '../io/write.js';
-import { VERSION } from '../version.js';
+import { createReport } from '../report/report.js';
 import { errorLine, TEXTS } from '../errors.js';
 import type { Io } from '../io/console.js';
 import type { BatchResult } from './runner.js';
@@ -79,7 +79,7 @@ export class ReportPipeline {
   }
 
   private report(calls: CallReport[], errors: InputError[], gates: GateResult[] | undefined): Report {
-    return { tool: { name: 'buyerside', version: VERSION }, calls, errors, rules: this.o.rules, ...(gates ? { gates } : {}) };
+    return createReport({ calls, errors, rules: this.o.rules, ...(gates ? { gates } : {}) });
   }
 
   private write(text: string): void {

@@ -8,7 +8,7 @@ import { SUPPORTED_FORMATS } from '../transcript/index.js';
 import { DEFAULT_MAX_BYTES } from '../io/read.js';
 import { displayPath } from '../io/inputs.js';
 import { SORT_KEYS } from '../report/summary.js';
-import { ruleMeta } from '../rules/meta.js';
+import { ruleMeta } from '../report/report.js';
 import { Baseline } from '../report/baseline.js';
 import { expandBatchInputs } from '../io/inputs.js';
 import { inShard, parseShard } from '../batch/shard.js';

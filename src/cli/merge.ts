@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CallReport, InputError } from '../types.js';
 import type { FormatName } from '../format/index.js';
-import { ruleMeta } from '../rules/meta.js';
+import { ruleMeta } from '../report/report.js';
 import type { Done, Outcome } from '../cli.js';
 import { Baseline } from '../report/baseline.js';
 import { compareSegments } from '../io/inputs.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Token } from '../language/tokens.js';
 import { tokenize } from '../language/tokens.js';
 import type { SentenceKind } from './types.js';
-import { BUILTIN_RULES_DIR } from '../rules/packs.js';
+import { BUILTIN_RULES_DIR } from '../package.js';
 import { declines } from '../language/negation.js';
 
 const require = createRequire(import.meta.url);

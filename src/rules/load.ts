@@ -6,9 +6,10 @@ import type { Rule } from '../types.js';
 import { RuleError } from '../errors.js';
 import { compilePattern, PatternError } from '../patterns/compile.js';
 import { validateLexicon, validateRule, type PatternCheck } from './validate.js';
-import { BUILTIN_RULES_DIR, loadBundledRules, readPackDir, type LoadedRules, type RulePackData } from './packs.js';
+import { BUILTIN_RULES_DIR } from '../package.js';
+import { loadBundledRules, readPackDir, type LoadedRules, type RulePackData } from './packs.js';
 
-export { BUILTIN_RULES_DIR, readPackDir, type LoadedRules, type RulePackData } from './packs.js';
+export { readPackDir, type LoadedRules, type RulePackData } from './packs.js';
 
 /** A pattern check that compiles the pattern. */
 export const checkPattern: PatternCheck = (pattern, lexicon) => {

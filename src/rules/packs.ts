@@ -3,7 +3,7 @@
  * then, so that reading them needs no validator and no pattern compiler: `buyerside rules` starts fast).
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Rule } from '../types.js';
@@ -21,11 +21,8 @@ export interface LoadedRules {
   lexicon: Map<string, string[]>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The repository's rules/ folder (two levels above both src/rules and dist/rules). */
-export const BUILTIN_RULES_DIR = join(here, '..', '..', 'rules');
-/** The built-in rules, validated, as `npm run build` writes them. */
-export const BUNDLE = join(here, '..', 'rules.json');
+/** The built-in rules, validated, as `npm run build` writes them (dist/rules.json; absent beside src/). */
+export const BUNDLE = fileURLToPath(new URL('../rules.json', import.meta.url));
 
 /** Reads a rule pack folder: <category>/<id>.yaml|yml|json files and an optional lexicon.yaml. */
 export function readPackDir(dir: string): RulePackData {

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { analyze, builtinEngine } from '../../src/analyze.js';
 import { summarize } from '../../src/report/summary.js';
-import { ruleMeta } from '../../src/rules/meta.js';
+import { ruleMeta } from '../../src/report/report.js';
 
 const call = [
   'Rep: Every one of our installers goes through a two week program before they touch a roof.',
