@@ -9,7 +9,8 @@ import { ConfigError } from '../../src/errors.js';
 const PITCH = resolve(FIXTURES, 'scripts', 'feature-pitch.md');
 
 function project(config: Record<string, unknown> | string, name = 'buyerside.config.json'): { root: string; sub: string } {
-  const root = tempDir();
+  // The project is one level inside its own temp folder, so that paths above it ("../pack") stay in that folder.
+  const root = join(tempDir(), 'project');
   const sub = join(root, 'team', 'calls');
   mkdirSync(sub, { recursive: true });
   writeFileSync(join(root, name), typeof config === 'string' ? config : JSON.stringify(config));
