@@ -1,6 +1,6 @@
-/** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers: rules, results, and input errors as notifications. */
+/** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers: rules, results, and input errors and failed gates as notifications. */
 import { createHash } from 'node:crypto';
-import type { Finding, InputError, RuleMeta, Severity } from '../types.js';
+import type { Finding, GateResult, InputError, RuleMeta, Severity } from '../types.js';
 import type { Formatter } from './types.js';
 import { escapeMarkdown, portablePath } from './escape.js';
 
@@ -86,6 +86,16 @@ function region(f: Finding) {
   };
 }
 
+/** A failed gate, as a notification about the run, located at the file it names. */
+function gateNotification(gate: GateResult) {
+  return {
+    level: 'error' as const,
+    message: { text: `${gate.file}: ${gate.gate}: ${gate.message}` },
+    descriptor: { id: `gate/${gate.gate}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactUri(gate.file) } }],
+  };
+}
+
 function notification(error: InputError) {
   return {
     level: 'error' as const,
@@ -161,7 +171,7 @@ export const formatSarif: Formatter = (report) => {
         invocations: [
           {
             executionSuccessful: report.errors.length === 0,
-            toolExecutionNotifications: report.errors.map(notification),
+            toolExecutionNotifications: [...report.errors.map(notification), ...(report.gates ?? []).map(gateNotification)],
           },
         ],
         columnKind: 'utf16CodeUnits',

@@ -75,6 +75,12 @@ describe('gates', () => {
     expect(r.code).toBe(2);
   });
 
+  it('lists failed gates in the terminal report of one call too', async () => {
+    const r = await cli(['analyze', 'fixtures/scripts/feature-pitch.md', '--fail-under', '60']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\n\nfailed gates\n  fixtures\/scripts\/feature-pitch\.md: fail-under: score \d+ is \d+ below the minimum of 60\n$/);
+  });
+
   it('puts gates into junit and github output', async () => {
     const junit = await cli(['analyze', 'fixtures/scripts', '--fail-under', '60', '-f', 'junit']);
     expect(junit.stdout).toContain('failures="1"');

@@ -78,12 +78,13 @@ describe('formatSarif', () => {
     expect(again.map((r: Json) => r.partialFingerprints)).toEqual(run.results.map((r: Json) => r.partialFingerprints));
   });
 
-  it('reports input errors as tool execution notifications', () => {
+  it('reports input errors and failed gates as notifications of the run', () => {
     const invocation = run.invocations[0];
     expect(invocation.executionSuccessful).toBe(false);
-    expect(invocation.toolExecutionNotifications).toHaveLength(2);
+    expect(invocation.toolExecutionNotifications.map((n: Json) => n.descriptor.id)).toEqual(['E_PARSE', 'E_EMPTY', 'gate/min-score']);
     expect(invocation.toolExecutionNotifications[0]).toMatchObject({ level: 'error', descriptor: { id: 'E_PARSE' } });
-    const clean = render({ ...sampleReport, errors: [] }).runs[0].invocations[0];
+    expect(invocation.toolExecutionNotifications[2]).toMatchObject({ level: 'error', message: { text: 'calls/acme-discovery.vtt: min-score: score 42 is below the minimum of 60' } });
+    const clean = render({ ...sampleReport, errors: [], gates: [] }).runs[0].invocations[0];
     expect(clean).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
   });
 
