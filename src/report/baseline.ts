@@ -2,7 +2,6 @@
  * Baselines: today's findings per file, keyed by rule and quoted text (so line shifts do not count), with a
  * count per key for duplicates. A later run fails only on findings beyond those counts.
  */
-import { readFileSync } from 'node:fs';
 import type { CallReport, Finding } from '../types.js';
 import { BaselineError } from '../errors.js';
 
@@ -77,14 +76,13 @@ export class Baseline {
     }
   }
 
-  /** Reads and checks a baseline file. Throws BaselineError naming the file. */
-  static load(path: string): Baseline {
+  /** Checks a baseline file's text (`path` names it in errors). Throws BaselineError. */
+  static parse(text: string, path: string): Baseline {
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
+      raw = JSON.parse(text);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new BaselineError(`${path}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : `not valid JSON: ${(e as Error).message}`}`);
+      throw new BaselineError(`${path}: not valid JSON: ${(e as Error).message}`);
     }
     const data = raw as BaselineFile;
     if (typeof raw !== 'object' || raw === null || data.version !== BASELINE_VERSION || typeof data.files !== 'object' || data.files === null || Array.isArray(data.files)) {
