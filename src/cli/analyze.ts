@@ -20,7 +20,8 @@ import { progressBar } from '../batch/progress.js';
 import type { GivenSellers, PlainRunOptions } from '../batch/file.js';
 import { SELLER_FLAG, wordInputError } from './texts.js';
 import { collect, repeat } from './options.js';
-import { reportChecks, reportPipeline, resolveConfig, ruleSource, type ReportFlags } from './settings.js';
+import { resolveConfig, ruleSource } from './settings.js';
+import { reportChecks, reportPipeline, type ReportFlags } from './report.js';
 
 export interface AnalyzeFlags extends ReportFlags {
   seller: string[];

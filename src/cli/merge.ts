@@ -7,7 +7,8 @@ import { readUserFile } from '../io/read.js';
 import { compareSegments } from '../io/inputs.js';
 import type { Io } from '../io/console.js';
 import { loadConfiguredRules } from '../rules/engine.js';
-import { reportChecks, reportPipeline, resolveConfig, ruleSource, type ReportFlags } from './settings.js';
+import { resolveConfig, ruleSource } from './settings.js';
+import { reportChecks, reportPipeline, type ReportFlags } from './report.js';
 import { addReportOptions } from './analyze.js';
 
 export interface MergeFlags extends ReportFlags {

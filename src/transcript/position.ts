@@ -56,12 +56,17 @@ export class SourceMap {
   private readonly aligned = new Map<Turn['pieces'][number], Aligned>();
   private misses = 0;
 
-  /** The file's text lower-cased, for the search; undefined where lower-casing would move offsets. */
-  private readonly lower: string | undefined;
+  /** The file's text lower-cased for the search (made on first use); null where lower-casing would move offsets. */
+  private lowered: string | null | undefined;
 
-  constructor(private readonly source: string | undefined) {
-    const lower = source?.toLowerCase();
-    this.lower = lower !== undefined && lower.length === source!.length ? lower : undefined;
+  constructor(private readonly source: string | undefined) {}
+
+  private get lower(): string | undefined {
+    if (this.lowered === undefined) {
+      const lower = this.source?.toLowerCase();
+      this.lowered = lower !== undefined && lower.length === this.source!.length ? lower : null;
+    }
+    return this.lowered ?? undefined;
   }
 
   /**
