@@ -1,12 +1,11 @@
-// Build step: bundles rules/ into dist/rules.json (so the CLI needs no YAML parser to start) and
-// trains the classifier into dist/classifier.json (so runs need not load natural to train it).
+// Build step: validates rules/ and bundles the rules into dist/rules.json (so the CLI needs no YAML
+// parser, validator or pattern compiler to list them). Invalid rule data fails the build. The learned
+// models are trained next, by scripts/train-models.mjs.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { readPackDir, buildRules, BUILTIN_RULES_DIR, checkPattern } from '../dist/rules/load.js';
-import { trainModel, modelToJson } from '../dist/kinds/classifier.js';
+import { loadBuiltinSources } from '../dist/rules/load.js';
+import { bundleRules } from '../dist/rules/packs.js';
 
-const data = readPackDir(BUILTIN_RULES_DIR);
-buildRules([data], checkPattern); // fails the build on invalid rule data
+const loaded = loadBuiltinSources();
 mkdirSync('dist', { recursive: true });
-writeFileSync('dist/rules.json', JSON.stringify(data));
-writeFileSync('dist/classifier.json', modelToJson(trainModel()));
-console.error(`bundled ${data.rules.length} rules into dist/rules.json and trained dist/classifier.json`);
+writeFileSync('dist/rules.json', JSON.stringify(bundleRules(loaded)));
+console.error(`bundled ${loaded.rules.length} rules into dist/rules.json`);

@@ -1,8 +1,9 @@
-// Build step: trains the learned models from rules/training/ into dist/models.json. Skipped when
-// neither the training data, the rules nor the code that makes features changed (a hash says so),
-// so that repeated builds (npm test builds first) stay fast.
+// Build step: trains the learned models from rules/training/ into dist/models.json. The build wipes
+// dist/, so a trained copy is kept in node_modules/.cache/buyerside/ under a hash of everything that
+// shapes the models (training data, rules, the code that makes features): a build whose inputs did
+// not change copies it instead of training again (npm test builds first).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTrainingData } from '../dist/model/training-data.js';
 import { trainModels } from '../dist/model/train.js';
@@ -21,8 +22,11 @@ const inputs = ['dist/rules.json', ...files('rules'), ...['model', 'judge', 'lan
 const hash = createHash('sha256');
 for (const f of inputs) hash.update(f).update(readFileSync(f));
 const digest = hash.digest('hex');
-if (existsSync(OUT) && JSON.parse(readFileSync(OUT, 'utf8')).inputs === digest) {
-  console.error('models are up to date');
+const CACHE_DIR = join('node_modules', '.cache', 'buyerside');
+const cached = join(CACHE_DIR, `models-${digest.slice(0, 16)}.json`);
+if (existsSync(cached)) {
+  copyFileSync(cached, OUT);
+  console.error('models are up to date (trained before on the same inputs)');
   process.exit(0);
 }
 const started = Date.now();
@@ -30,4 +34,10 @@ const engine = builtinEngine();
 const models = trainModels(readTrainingData('rules/training'), engine, cueLists(engine.lexicon), (line) => console.error(`  ${line}`));
 const json = { inputs: digest, boundary: modelToJson(models.boundary), sentence: { first: modelToJson(models.sentence.first), second: modelToJson(models.sentence.second) }, speech: modelToJson(models.speech), salesTalk: modelToJson(models.salesTalk), call: modelToJson(models.call) };
 writeFileSync(OUT, JSON.stringify(json));
+try {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  copyFileSync(OUT, cached);
+} catch {
+  // No cache where node_modules is read-only: the next build trains again.
+}
 console.error(`trained the models into ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

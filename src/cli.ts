@@ -4,7 +4,7 @@
  * passed, 1 a quality gate failed, 2 a usage or input error (input errors win), 130 interrupted.
  */
 import { Command, CommanderError } from 'commander';
-import { VERSION } from './version.js';
+import { VERSION } from './package.js';
 import { errorLine, TEXTS, UserError } from './errors.js';
 import { defaultIo, type Io } from './io/console.js';
 import { discardTempFiles, onFirstTempFile } from './io/write.js';

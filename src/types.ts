@@ -1,4 +1,4 @@
-/** The shared data types: transcripts, rules, findings and reports. No logic lives here. */
+/** The shared data types: transcripts, rules, findings and reports (and the journey's steps). No logic lives here. */
 import type { ErrorCode, Remedy } from './errors.js';
 
 /** Where a piece of a turn's text came from in the original file. */
@@ -7,6 +7,8 @@ export interface TextPiece {
   at: number;
   /** 1-based line in the original file. */
   line: number;
+  /** Offset in the file's text at or before which the piece's text starts, where the format knows it (JSON); else its line's start. */
+  offset?: number;
   /** Start time of the cue/segment in seconds, where the format has times. */
   time?: number;
 }
@@ -45,6 +47,8 @@ export interface Transcript {
   suppressions?: Suppression[];
   /** People listed in a header before the conversation ("- Maria (Account Executive)"), where the format has one. */
   participants?: Participant[];
+  /** The file's text as decoded (without a byte-order mark): findings give their positions in it. */
+  source?: string;
 }
 
 export interface Participant {
@@ -60,17 +64,32 @@ export interface Suppression {
   ruleIds: string[];
 }
 
-export type FindingKind = 'seller-centric' | 'buyer-ownership';
+/** Which way a finding tips the call: toward the seller's side or the buyer's. */
+export type Focus = 'seller-centric' | 'buyer-ownership';
 export type Severity = 'error' | 'warning' | 'info';
+/** A config's setting for one rule: off, or the severity it is reported with. */
+export type RuleSetting = 'off' | Severity;
 export type Role = 'seller' | 'buyer';
 
-/** The fixed set of rule kinds; each is one module in src/kinds/. */
-export type RuleKindName = 'phrase' | 'question' | 'metric' | 'classifier' | 'focus';
+/** The fixed set of rule kinds: the keys of the registry in src/kinds/index.ts, one module each. */
+export type RuleKindName = import('./kinds/index.js').KindName;
+
+/**
+ * An example of a rule's: a seller sentence (for kinds that judge sentences) or a whole transcript
+ * (for kinds that judge the call), with what the rule must report, RuleTester-style.
+ */
+export interface RuleExample {
+  text: string;
+  /** The words the finding must quote (sentence and sequence kinds). */
+  match?: string;
+  /** The message the finding must carry (metric kinds, whose message states the measured value). */
+  message?: string;
+}
 
 export interface RuleExamples {
-  /** Seller sentences the rule must flag. */
-  flag: string[];
-  /** Seller sentences the rule must leave alone. */
+  /** Examples the rule must flag, each with what it must report. */
+  flag: RuleExample[];
+  /** Examples the rule must leave alone. */
   pass: string[];
 }
 
@@ -85,7 +104,7 @@ export interface Rule {
   id: string;
   kind: RuleKindName;
   /** seller-centric or buyer-ownership: which way a match tips the call. */
-  focus: FindingKind;
+  focus: Focus;
   category: string;
   severity: Severity;
   description: string;
@@ -93,22 +112,24 @@ export interface Rule {
   suggestion: string;
   /** Why the rule matters, in the buyer's-side view; shown by `explain`. */
   rationale?: string;
+  /** The step of the buyer's journey a finding of this rule places its turn on. */
+  journeyStep?: JourneyStepName;
   /** Token patterns (see src/patterns/compile.ts for the syntax). */
   patterns?: string[];
   /** Patterns that, when they match the same sentence, cancel the rule. */
   exceptions?: string[];
   /** Patterns that must each match somewhere in the sentence too (an AND to `patterns`' OR). */
   requires?: string[];
-  /** For `focus` rules: whose side the sentence's grammatical subject must be on. */
+  /** For `subject` rules: whose side the sentence's grammatical subject must be on. */
   subject?: 'seller' | 'buyer';
-  /** For `classifier` rules: the least probability of the rule's focus class to report a finding. */
-  minConfidence?: number;
-  /** A list rule: the sentence must name at least this many items (commas, "and"). */
+  /** For `phrase` rules, a list rule: the sentence must name at least this many items (commas, "and"). */
   minItems?: number;
   /** For `question` rules: which question classes the rule reports. */
   questionTypes?: QuestionType[];
   /** For `metric` rules: which metric is compared with which threshold. */
   metric?: MetricCheck;
+  /** For `sequence` rules: which move of the seller's comes before which step of the buyer's. */
+  sequence?: SequenceCheck;
   evidence?: Evidence[];
   /** Weight in the score's language component (default 1). */
   weight?: number;
@@ -128,25 +149,42 @@ export interface MetricCheck {
   byCallType?: Record<string, { max?: number; min?: number }>;
 }
 
-/** A single thing the analysis noticed. One position encoding: the line in the original file. */
+export interface SequenceCheck {
+  /** Seller-centric findings of these categories are the seller's move. */
+  categories: string[];
+  /** The step of the journey the buyer should reach before the seller moves. */
+  buyerStep: JourneyStepName;
+  /** The message when the buyer never reaches that step (the rule's message says the buyer reached it later). */
+  neverMessage: string;
+}
+
+/**
+ * A single thing the analysis noticed; every one is built by src/report/finding.ts. One position
+ * encoding: where the matched words stand in the input file. Findings about the call as a whole
+ * (talk share, monologues) have no position; a journey jump points at the words that made it.
+ */
 export interface Finding {
   ruleId: string;
-  kind: FindingKind;
+  /** The rule's focus: seller-centric or buyer-ownership. */
+  kind: Focus;
   category: string;
   severity: Severity;
-  speaker: string;
-  /** 1-based line in the input file. */
-  line: number;
+  /** Who said it; absent for findings about the call as a whole. */
+  speaker?: string;
+  /** 1-based line and column (UTF-16 code units) in the input file where the matched words start. */
+  line?: number;
+  column?: number;
+  /** Where they end: the line and column just after the last character, as in SARIF regions. */
+  endLine?: number;
+  endColumn?: number;
   /** Start time of the cue in seconds, where the format has times. */
   time?: number;
   /** Index of the turn in the transcript. */
-  turn: number;
-  /** The sentence the finding is about. */
+  turn?: number;
+  /** The sentence the finding is about ('' for findings about the call as a whole). */
   text: string;
   /** The words that triggered it, exactly as they stand in `text`. */
   match: string;
-  /** Offset of `match` in `text`. */
-  column: number;
   message: string;
   suggestion: string;
   /** "call" for findings about the conversation's shape rather than particular words. */
@@ -157,6 +195,8 @@ export interface Finding {
   alsoMatched?: string[];
   /** How sure the sentence judge is of the finding's kind, 0..1. */
   confidence?: number;
+  /** Set in reports checked against a baseline: true for findings the baseline does not have. */
+  new?: boolean;
 }
 
 export interface SpeakerStats {
@@ -220,7 +260,9 @@ export interface ScoreComponent {
   detail: string;
 }
 
-export type JourneyStepName = 'connect' | 'reasons' | 'explore' | 'decide' | 'own';
+/** The steps of a sale seen from the buyer's side, in order. */
+export const JOURNEY_STEPS = ['connect', 'reasons', 'explore', 'decide', 'own'] as const;
+export type JourneyStepName = (typeof JOURNEY_STEPS)[number];
 
 export interface JourneyStep {
   step: JourneyStepName;
@@ -233,19 +275,11 @@ export interface JourneyStep {
   turns: number;
 }
 
-export interface JourneyJump {
-  /** What the seller did ahead of the buyer. */
-  type: 'presented-before-reasons' | 'closed-before-decision';
-  turn: number;
-  line: number;
-  message: string;
-}
-
+/** The buyer's journey; where the seller jumped ahead of the buyer is a finding of a `sequence` rule. */
 export interface Journey {
   steps: JourneyStep[];
   /** The step of each turn, in order (for the timeline). */
   sequence: JourneyStepName[];
-  jumps: JourneyJump[];
 }
 
 export interface Tip {
@@ -257,7 +291,7 @@ export interface Tip {
   count: number;
 }
 
-/** The analysis of one call; plain data, formatted elsewhere. */
+/** The analysis of one call; plain data, formatted elsewhere, never changed once built. */
 export interface CallReport {
   file: string;
   format: InputFormat;
@@ -290,7 +324,7 @@ export interface InputError {
 export interface RuleMeta {
   id: string;
   kind: RuleKindName;
-  focus: FindingKind;
+  focus: Focus;
   category: string;
   severity: Severity;
   description: string;
@@ -309,6 +343,7 @@ export interface Report {
   gates?: GateResult[];
 }
 
+/** A quality gate that a call failed: which gate, and by how much. */
 export interface GateResult {
   file: string;
   gate: string;

@@ -12,7 +12,7 @@ import { formatFindingsCsv } from '../format/findings-csv.js';
 import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
 import { AtomicFile, writeFileAtomic } from '../io/write.js';
-import { VERSION } from '../version.js';
+import { createReport } from '../report/report.js';
 import { errorLine, TEXTS } from '../errors.js';
 import type { Io } from '../io/console.js';
 import type { BatchResult } from './runner.js';
@@ -79,7 +79,7 @@ export class ReportPipeline {
   }
 
   private report(calls: CallReport[], errors: InputError[], gates: GateResult[] | undefined): Report {
-    return { tool: { name: 'buyerside', version: VERSION }, calls, errors, rules: this.o.rules, ...(gates ? { gates } : {}) };
+    return createReport({ calls, errors, rules: this.o.rules, ...(gates ? { gates } : {}) });
   }
 
   private write(text: string): void {
@@ -95,15 +95,16 @@ export class ReportPipeline {
       if (this.streaming) this.write(`${formatErrorLine(result)}\n`);
       return;
     }
-    const call = result;
     this.callCount++;
     // Warnings (a guessed encoding, sellers no speaker matches) are diagnostics: they go to stderr too.
-    for (const w of call.warnings) this.o.io.err(errorLine(TEXTS.warning(call.file, w)));
-    this.baselineWriter?.add(call);
+    for (const w of result.warnings) this.o.io.err(errorLine(TEXTS.warning(result.file, w)));
+    this.baselineWriter?.add(result);
+    // Checked against a baseline, the call is a new report with its new findings marked; a worker's JSON is then stale.
+    const call = this.o.baseline ? this.o.baseline.mark(result) : result;
+    if (call !== result) json = undefined;
     let gates: GateResult[] = [];
     if (gatesActive(this.o.gates)) {
-      const fresh = this.o.baseline?.mark(call);
-      gates = checkGates(call, this.o.gates, fresh ? (f) => fresh.has(f) : undefined);
+      gates = checkGates(call, this.o.gates);
       this.gates.push(...gates);
     }
     if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));

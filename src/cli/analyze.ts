@@ -1,52 +1,41 @@
 /** `buyerside analyze`: expand the inputs, analyze them (on workers for big batches), gate, format and write. */
 import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { InputError, InputFormat } from '../types.js';
-import { FORMATTERS, type FormatName } from '../format/index.js';
+import type { Done, Outcome } from '../cli.js';
+import { errorLine, TEXTS, UsageError } from '../errors.js';
+import { FORMATTERS } from '../format/index.js';
 import { SUPPORTED_FORMATS } from '../transcript/index.js';
 import { DEFAULT_MAX_BYTES } from '../io/read.js';
-import { displayPath } from '../io/inputs.js';
+import { displayPath, expandBatchInputs } from '../io/inputs.js';
+import type { Io } from '../io/console.js';
 import { SORT_KEYS } from '../report/summary.js';
-import { ruleMeta } from '../rules/meta.js';
-import { Baseline } from '../report/baseline.js';
-import { expandBatchInputs } from '../io/inputs.js';
-import { inShard, parseShard } from '../batch/shard.js';
 import { loadRoles } from '../roles/file.js';
 import { loadConfiguredRules } from '../rules/engine.js';
+import { inShard, parseShard } from '../batch/shard.js';
 import { runBatch } from '../batch/runner.js';
-import { ReportPipeline } from '../batch/pipeline.js';
 import { progressBar } from '../batch/progress.js';
-import { basename } from 'node:path';
-import { errorLine, TEXTS, UsageError } from '../errors.js';
-import type { Done, Outcome } from '../cli.js';
 import type { GivenSellers, PlainRunOptions } from '../batch/file.js';
 import { SELLER_FLAG, wordInputError } from './texts.js';
-import type { Io } from '../io/console.js';
-import { collect, repeat, useColor } from './options.js';
-import { gateSettings, resolveConfig, ruleSource, type GateFlags } from './settings.js';
+import { collect, repeat } from './options.js';
+import { resolveConfig, ruleSource } from './settings.js';
+import { reportChecks, reportPipeline, type ReportFlags } from './report.js';
 
-export interface AnalyzeFlags extends GateFlags {
+export interface AnalyzeFlags extends ReportFlags {
   seller: string[];
-  format: FormatName;
   inputFormat: string;
   columns?: string;
   callType?: string;
   deepParse?: boolean;
   rules: string[];
   maxSize?: number;
-  color?: boolean;
   exclude: string[];
   roles?: string;
   jobs?: string;
-  sort?: string;
-  findingsCsv?: string;
-  output?: string;
-  outDir?: string;
   shard?: string;
   config?: string | false;
-  baseline?: string;
-  writeBaseline?: string;
   progress?: boolean;
 }
 
@@ -121,8 +110,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
   const config = resolveConfig(opts, cwd);
   const rules = ruleSource(config, opts.rules);
   const loaded = loadConfiguredRules(rules);
-  const gates = gateSettings(opts, config, Boolean(opts.baseline));
-  const baseline = opts.baseline ? Baseline.load(opts.baseline) : undefined;
+  const checks = reportChecks(opts, config);
   if (opts.roles) loadRoles(opts.roles); // checked here so a bad roles file is one error, not one per file
 
   const inputs = expandBatchInputs(paths, { exclude: [...(config?.ignore ?? []), ...opts.exclude], cwd });
@@ -146,19 +134,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     ...(opts.deepParse ? { deepParse: true } : {}),
     ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
   };
-  const toFile = Boolean(opts.output || opts.outDir);
-  const pipeline = new ReportPipeline({
-    io,
-    format: opts.format,
-    formatOptions: { color: !toFile && useColor(io, opts.color), width: process.stdout.columns ?? 100, ...(opts.sort ? { sort: opts.sort } : {}) },
-    ...(opts.output ? { output: opts.output } : {}),
-    ...(opts.outDir ? { outDir: opts.outDir } : {}),
-    ...(opts.findingsCsv ? { findingsCsv: opts.findingsCsv } : {}),
-    ...(opts.writeBaseline ? { writeBaseline: opts.writeBaseline } : {}),
-    ...(baseline ? { baseline } : {}),
-    gates,
-    rules: ruleMeta(loaded.rules),
-  });
+  const pipeline = reportPipeline(opts, checks, loaded.rules, io);
   const progress = progressBar(io.err, Boolean(io.errIsTTY) && opts.progress !== false && files.length > 1);
   try {
     for (const p of problems) pipeline.add({ file: displayPath(p.file), message: p.message, code: 'E_READ' } satisfies InputError);

@@ -1,30 +1,19 @@
 /** `buyerside merge`: combine the NDJSON outputs of shards into the same reports and summaries as a single run. */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CallReport, InputError } from '../types.js';
-import type { FormatName } from '../format/index.js';
-import { ruleMeta } from '../rules/meta.js';
 import type { Done, Outcome } from '../cli.js';
-import { Baseline } from '../report/baseline.js';
-import { compareSegments } from '../io/inputs.js';
-import { loadConfiguredRules } from '../rules/engine.js';
-import { ReportPipeline } from '../batch/pipeline.js';
 import { UsageError } from '../errors.js';
+import { readUserFile } from '../io/read.js';
+import { compareSegments } from '../io/inputs.js';
 import type { Io } from '../io/console.js';
-import { useColor } from './options.js';
-import { gateSettings, resolveConfig, ruleSource, type GateFlags } from './settings.js';
+import { loadConfiguredRules } from '../rules/engine.js';
+import { resolveConfig, ruleSource } from './settings.js';
+import { reportChecks, reportPipeline, type ReportFlags } from './report.js';
 import { addReportOptions } from './analyze.js';
 
-export interface MergeFlags extends GateFlags {
-  format: FormatName;
-  sort?: string;
-  output?: string;
-  findingsCsv?: string;
+export interface MergeFlags extends ReportFlags {
   config?: string | false;
-  baseline?: string;
-  writeBaseline?: string;
   rules: string[];
-  color?: boolean;
 }
 
 export function registerMerge(program: Command, io: Io, done: Done): void {
@@ -39,13 +28,7 @@ export function registerMerge(program: Command, io: Io, done: Done): void {
 
 /** Reads NDJSON call and error lines. Throws UsageError naming the file and line of anything else. */
 export function readNdjson(file: string): { calls: CallReport[]; errors: InputError[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
-  }
+  const text = readUserFile(file, (m) => new UsageError(m));
   const calls: CallReport[] = [];
   const errors: InputError[] = [];
   text.split('\n').forEach((line, i) => {
@@ -71,8 +54,7 @@ export function readNdjson(file: string): { calls: CallReport[]; errors: InputEr
 export function runMerge(files: string[], opts: MergeFlags, io: Io): Outcome {
   const config = resolveConfig(opts, io.cwd ?? process.cwd());
   const loaded = loadConfiguredRules(ruleSource(config, opts.rules));
-  const gates = gateSettings(opts, config, Boolean(opts.baseline));
-  const baseline = opts.baseline ? Baseline.load(opts.baseline) : undefined;
+  const checks = reportChecks(opts, config);
   const calls: CallReport[] = [];
   const errors: InputError[] = [];
   for (const f of files) {
@@ -89,17 +71,7 @@ export function runMerge(files: string[], opts: MergeFlags, io: Io): Outcome {
     if (seen.has(c.file)) throw new UsageError(`${c.file} appears more than once in the merged files (overlapping shards?)`);
     seen.add(c.file);
   }
-  const pipeline = new ReportPipeline({
-    io,
-    format: opts.format,
-    formatOptions: { color: !opts.output && useColor(io, opts.color), width: process.stdout.columns ?? 100, ...(opts.sort ? { sort: opts.sort } : {}) },
-    ...(opts.output ? { output: opts.output } : {}),
-    ...(opts.findingsCsv ? { findingsCsv: opts.findingsCsv } : {}),
-    ...(opts.writeBaseline ? { writeBaseline: opts.writeBaseline } : {}),
-    ...(baseline ? { baseline } : {}),
-    gates,
-    rules: ruleMeta(loaded.rules),
-  });
+  const pipeline = reportPipeline(opts, checks, loaded.rules, io);
   for (const e of errors) pipeline.add(e);
   for (const c of calls) pipeline.add(c);
   const outcome = pipeline.finish();

@@ -1,8 +1,9 @@
 /** The config file: found from the working folder upward (or named with --config), validated key by key. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readUserFile } from '../io/read.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Severity } from '../types.js';
+import type { RuleSetting } from '../types.js';
 import { ConfigError } from '../errors.js';
 
 // The YAML parser is loaded only when a YAML config is read: most runs have none.
@@ -12,7 +13,6 @@ const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml
 /** File names looked for in each folder, in this order. */
 export const CONFIG_NAMES = ['buyerside.config.json', '.buyersiderc.json', '.buyersiderc.yaml'] as const;
 
-export type RuleSetting = 'off' | Severity;
 export type FailOn = 'error' | 'warning';
 
 export interface Thresholds {
@@ -59,13 +59,7 @@ export function findConfig(cwd: string): string | undefined {
 export function loadConfig(file: string): Config {
   const path = resolve(file);
   const name = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
-  }
+  const text = readUserFile(file, (m) => new ConfigError(m));
   let raw: unknown;
   if (/\.ya?ml$/i.test(path)) {
     const doc = yaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true });

@@ -33,7 +33,7 @@ export const CSV_COLUMNS = [
 
 /** Calls in summary order (options.sort), then failed files in input order. */
 export const formatCsv: Formatter = (report, options) => {
-  const summary = summarize(report.calls, report.errors, { sort: options.sort });
+  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   let out = csvRow(CSV_COLUMNS);
   for (const row of summary.calls) {
     out += csvRow([

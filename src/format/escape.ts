@@ -65,11 +65,13 @@ export function portablePath(file: string): string {
   return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
 
-/** Splits a finding's sentence around its match so formatters can highlight it; falls back to a search, then to no highlight. */
-export function splitMatch(finding: Pick<Finding, 'text' | 'match' | 'column'>): { before: string; match: string; after: string } {
+/**
+ * Splits a finding's sentence around its match so formatters can highlight it. The match is the
+ * first occurrence of its words in the sentence (a finding's position is in the file, not the sentence).
+ */
+export function splitMatch(finding: Pick<Finding, 'text' | 'match'>): { before: string; match: string; after: string } {
   const { text, match } = finding;
-  let at = finding.column;
-  if (!match || text.slice(at, at + match.length) !== match) at = match ? text.indexOf(match) : -1;
+  const at = match ? text.indexOf(match) : -1;
   if (at < 0) return { before: text, match: '', after: '' };
   return { before: text.slice(0, at), match, after: text.slice(at + match.length) };
 }

@@ -3,7 +3,7 @@ import type { Formatter } from './types.js';
 import { csvRow } from './escape.js';
 
 /**
- * The columns, in order. line is 1-based in the input file (empty for call-scope findings without one); time is seconds (empty without times);
+ * The columns, in order. line is 1-based in the input file (empty for findings about the call as a whole); time is seconds (empty without times);
  * match is the exact trigger inside text; suppressed is true when an inline directive accepted the finding.
  */
 export const FINDINGS_CSV_COLUMNS = [
@@ -29,8 +29,8 @@ export const formatFindingsCsv: Formatter = (report) => {
     for (const f of call.findings) {
       out += csvRow([
         call.file,
-        // Call-scope findings may carry no real line; an empty cell says so better than 0.
-        f.line >= 1 ? f.line : null,
+        // Findings about the call as a whole have no line: an empty cell.
+        f.line,
         f.time,
         f.speaker,
         f.ruleId,

@@ -22,7 +22,8 @@ export const formatGithub: Formatter = (report) => {
     for (const f of call.findings) {
       if (f.suppressed) continue;
       const message = f.suggestion ? `${f.message} ${f.suggestion}` : f.message;
-      lines.push(workflowCommand(COMMANDS[f.severity] ?? 'warning', { file, line: f.line >= 1 ? f.line : 1, title: `buyerside ${f.ruleId}` }, message));
+      const where = f.line === undefined ? {} : { line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn };
+      lines.push(workflowCommand(COMMANDS[f.severity] ?? 'warning', { file, ...where, title: `buyerside ${f.ruleId}` }, message));
     }
   }
   for (const e of report.errors) {

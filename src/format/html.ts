@@ -1,6 +1,7 @@
 /** One self-contained HTML page (inline CSS and SVG, no scripts, no network) with charts, timelines, journeys and findings. */
 import type { CallReport, Finding, JourneyStepName, Report, Role } from '../types.js';
 import type { Formatter } from './types.js';
+import { isJourneyJump } from '../report/finding.js';
 import { summarize, type RepRow, type RuleCount, type ScoreBucket, type Summary } from '../report/summary.js';
 import { escapeHtml as h, formatTime, percent, round, splitMatch } from './escape.js';
 
@@ -130,7 +131,8 @@ function timeline(call: CallReport): string {
 
 /** Swimlanes, one per journey step, with a cell for every turn and a red marker where the seller jumped ahead. */
 function journeyMap(call: CallReport): string {
-  const { sequence, jumps, steps } = call.journey;
+  const { sequence, steps } = call.journey;
+  const jumps = call.findings.filter(isJourneyJump);
   const label = 80;
   const lane = 20;
   const width = 1000;
@@ -147,7 +149,7 @@ function journeyMap(call: CallReport): string {
     return `<rect x="${round(label + t * cell)}" y="${lanePos * lane + 2}" width="${round(Math.max(1, cell - 1))}" height="${lane - 4}" fill="${STEP_COLORS[step]}"><title>Turn ${t + 1}: ${step}</title></rect>`;
   });
   const marks = jumps.map((j) => {
-    const x = round(label + j.turn * cell + cell / 2);
+    const x = round(label + (j.turn ?? 0) * cell + cell / 2);
     return `<line x1="${x}" y1="0" x2="${x}" y2="${STEPS.length * lane}" stroke="#b33a3a" stroke-width="2" stroke-dasharray="4 3"><title>${h(j.message)}</title></line><path d="M${x - 6} ${height} L${x + 6} ${height} L${x} ${height - 10} Z" fill="#b33a3a"><title>${h(j.message)}</title></path>`;
   });
   const svg = `<svg class="chart journey" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Journey map">${lanes.join('')}${cells.join('')}${marks.join('')}</svg>`;
@@ -171,7 +173,7 @@ function quote(f: Finding): string {
 function findingsTable(call: CallReport): string {
   if (call.findings.length === 0) return '<p class="muted">No findings.</p>';
   const rows = call.findings.map((f) => {
-    const where = f.scope === 'call' && !f.line ? 'call' : `${f.line}${f.time !== undefined ? `<br><span class="muted">${formatTime(f.time)}</span>` : ''}`;
+    const where = f.line === undefined ? 'call' : `${f.line}${f.time !== undefined ? `<br><span class="muted">${formatTime(f.time)}</span>` : ''}`;
     return (
       `<tr${f.suppressed ? ' class="suppressed"' : ''}><td class="num">${where}</td><td>${h(f.speaker)}</td>` +
       `<td><code>${h(f.ruleId)}</code><br><span class="pill ${f.kind === 'seller-centric' ? 'seller-centric' : 'buyer-ownership'}">${h(f.kind)}</span> <span class="sev-${h(f.severity)}">${h(f.severity)}</span></td>` +
@@ -248,7 +250,7 @@ function overview(report: Report, summary: Summary): string {
 
 /** The full page; deterministic (no dates) so it can be diffed and golden-tested. */
 export const formatHtml: Formatter = (report, options) => {
-  const summary = summarize(report.calls, report.errors, { sort: options.sort });
+  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   const gatesByFile = new Map<string, string[]>();
   for (const g of report.gates ?? []) gatesByFile.set(g.file, [...(gatesByFile.get(g.file) ?? []), `${g.gate}: ${g.message}`]);
   const sections = summary.calls.map((r) => callSection(report.calls[r.index]!, `call-${r.index + 1}`, gatesByFile.get(r.file) ?? []));

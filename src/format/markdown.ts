@@ -1,6 +1,7 @@
 /** GitHub-flavoured Markdown for wikis and PR comments: summary tables, then one section per call. */
 import type { CallReport, Finding, Report, Severity } from '../types.js';
 import type { Formatter } from './types.js';
+import { isJourneyJump } from '../report/finding.js';
 import { summarize, type RuleCount, type Summary } from '../report/summary.js';
 import { escapeMarkdown as md, formatTime, percent, round, splitMatch } from './escape.js';
 
@@ -26,13 +27,13 @@ function quote(f: Finding): string {
 /** Seller-centric first (what to fix), then by severity, then by line. */
 function topFindings(call: CallReport): Finding[] {
   return call.findings
-    .filter((f) => !f.suppressed)
+    .filter((f) => !f.suppressed && !isJourneyJump(f))
     .map((f, i) => ({ f, i }))
     .sort(
       (a, b) =>
         (a.f.kind === b.f.kind ? 0 : a.f.kind === 'seller-centric' ? -1 : 1) ||
         SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
-        a.f.line - b.f.line ||
+        (a.f.line ?? 0) - (b.f.line ?? 0) ||
         a.i - b.i,
     )
     .map(({ f }) => f);
@@ -121,7 +122,7 @@ function callSection(call: CallReport): string[] {
       '',
     );
   }
-  for (const jump of call.journey.jumps) out.push(`> **Journey:** line ${jump.line}: ${md(jump.message)}`, '');
+  for (const jump of call.findings.filter(isJourneyJump)) out.push(`> **Journey:** line ${jump.line}: ${md(jump.message)}`, '');
   const findings = topFindings(call);
   if (findings.length === 0) {
     out.push('No findings.', '');
@@ -134,7 +135,7 @@ function callSection(call: CallReport): string[] {
     ...table(
       ['Line', 'Rule', 'Quote', 'Suggestion'],
       shown.map((f) => [
-        f.scope === 'call' && !f.line ? 'call' : String(f.line) + (f.time !== undefined ? ` (${formatTime(f.time)})` : ''),
+        f.line === undefined ? 'call' : String(f.line) + (f.time !== undefined ? ` (${formatTime(f.time)})` : ''),
         `${f.kind === 'seller-centric' ? '🔸' : '🔹'} \`${f.ruleId.replace(/`/g, '')}\``,
         quote(f),
         md(f.suggestion),
@@ -148,7 +149,7 @@ function callSection(call: CallReport): string[] {
 
 /** The whole report as Markdown; tables escape every transcript-derived string. */
 export const formatMarkdown: Formatter = (report, options) => {
-  const summary = summarize(report.calls, report.errors, { sort: options.sort });
+  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   const lines = overview(report, summary);
   // Sections follow the summary's order so the page reads top to bottom like the table.
   for (const row of summary.calls) lines.push(...callSection(report.calls[row.index]!));

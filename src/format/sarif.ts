@@ -1,6 +1,6 @@
-/** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers: rules, results, and input errors as notifications. */
+/** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers: rules, results, and input errors and failed gates as notifications. */
 import { createHash } from 'node:crypto';
-import type { Finding, InputError, RuleMeta, Severity } from '../types.js';
+import type { Finding, GateResult, InputError, RuleMeta, Severity } from '../types.js';
 import type { Formatter } from './types.js';
 import { escapeMarkdown, portablePath } from './escape.js';
 
@@ -77,6 +77,25 @@ function fingerprint(file: string, f: Finding, occurrence: number): string {
   return createHash('sha256').update(`${f.ruleId}\0${portablePath(file)}\0${match}\0${occurrence}`).digest('hex').slice(0, 32);
 }
 
+/** The matched words' region, with the sentence as its snippet. */
+function region(f: Finding) {
+  return {
+    startLine: f.line,
+    ...(f.column !== undefined ? { startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } : {}),
+    snippet: { text: f.text },
+  };
+}
+
+/** A failed gate, as a notification about the run, located at the file it names. */
+function gateNotification(gate: GateResult) {
+  return {
+    level: 'error' as const,
+    message: { text: `${gate.file}: ${gate.gate}: ${gate.message}` },
+    descriptor: { id: `gate/${gate.gate}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactUri(gate.file) } }],
+  };
+}
+
 function notification(error: InputError) {
   return {
     level: 'error' as const,
@@ -118,9 +137,8 @@ export const formatSarif: Formatter = (report) => {
           {
             physicalLocation: {
               artifactLocation: artifactUri(call.file),
-              // Finding.column is an offset into the sentence, not into the file's line, so the region starts at
-              // column 1 and the snippet carries the sentence; call-scope findings have no line and point at line 1.
-              region: { startLine: f.line >= 1 ? f.line : 1, startColumn: 1, snippet: { text: f.text } },
+              // The region is the matched words in the file; findings about the call as a whole point at the file.
+              ...(f.line !== undefined ? { region: region(f) } : {}),
             },
           },
         ],
@@ -153,7 +171,7 @@ export const formatSarif: Formatter = (report) => {
         invocations: [
           {
             executionSuccessful: report.errors.length === 0,
-            toolExecutionNotifications: report.errors.map(notification),
+            toolExecutionNotifications: [...report.errors.map(notification), ...(report.gates ?? []).map(gateNotification)],
           },
         ],
         columnKind: 'utf16CodeUnits',

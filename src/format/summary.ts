@@ -10,7 +10,7 @@ function pct(share: number): string {
 
 export const formatSummary: Formatter = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const summary = summarize(report.calls, report.errors, { sort: options.sort });
+  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   const style = { head: options.color ? ['bold'] : [], border: [] as string[] };
   const gated = new Set((report.gates ?? []).map((g) => g.file));
   const out: string[] = [];

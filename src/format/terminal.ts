@@ -6,6 +6,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { CallReport, Evidence, Finding, JourneyStepName, Report } from '../types.js';
 import type { Formatter } from './types.js';
+import { isJourneyJump } from '../report/finding.js';
+import { splitMatch } from './escape.js';
 
 const STEP_LETTER: Record<JourneyStepName, string> = { connect: 'c', reasons: 'R', explore: 'E', decide: 'D', own: 'O' };
 
@@ -15,6 +17,7 @@ export const formatTerminal: Formatter = (report, options) => {
   const parts = report.calls.map((call) => formatCall(call, c, options.width ?? 100, evidence));
   if (report.calls.length > 1) parts.push(formatBatchLine(report, c));
   for (const e of report.errors) parts.push(c.red(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`));
+  if (report.gates?.length) parts.push([c.bold('failed gates'), ...report.gates.map((g) => c.red(`  ${g.file}: ${g.gate}: ${g.message}`))].join('\n'));
   return parts.join('\n\n') + '\n';
 };
 
@@ -48,10 +51,10 @@ function formatCall(call: CallReport, c: ChalkInstance, width: number, evidence:
 
   out.push(c.bold('journey ') + c.dim('(c connect, R reasons, E explore, D decide, O own; one letter a turn)'));
   out.push('  ' + call.journey.sequence.map((s) => STEP_LETTER[s]).join(''));
-  for (const j of call.journey.jumps) out.push(c.yellow(`  line ${j.line}: ${j.message}`));
+  for (const j of call.findings.filter(isJourneyJump)) out.push(c.yellow(`  line ${j.line}: ${j.message}`));
 
   const shown = call.findings.filter((f) => f.scope !== 'call');
-  const shape = call.findings.filter((f) => f.scope === 'call');
+  const shape = call.findings.filter((f) => f.scope === 'call' && !isJourneyJump(f));
   if (shown.length) out.push(c.bold(`findings (${shown.length})`));
   for (const f of shown) out.push(formatFinding(f, c));
   for (const f of shape) {
@@ -68,7 +71,8 @@ function formatCall(call: CallReport, c: ChalkInstance, width: number, evidence:
 
 function formatFinding(f: Finding, c: ChalkInstance): string {
   const mark = f.kind === 'seller-centric' ? c.red('seller') : c.green('buyer ');
-  const quote = f.match ? f.text.slice(0, f.column) + c.bold.underline(f.match) + f.text.slice(f.column + f.match.length) : f.text;
+  const { before, match, after } = splitMatch(f);
+  const quote = match ? before + c.bold.underline(match) + after : before;
   const lines = [`  ${c.dim(`line ${String(f.line).padStart(4)}`)} ${mark} ${c.dim(`[${f.ruleId}]`)}${f.suppressed ? c.dim(' (accepted by a directive)') : ''} ${f.speaker}: "${quote}"`];
   if (f.kind === 'seller-centric') lines.push(`        ${f.message}`, `        ${c.green('try:')} ${f.suggestion}`);
   return lines.join('\n');

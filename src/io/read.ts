@@ -1,5 +1,5 @@
 /** Reading one input's bytes safely: regular files only, with a size limit; "-" is standard input. */
-import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
+import { openSync, fstatSync, readFileSync, readSync, closeSync, constants } from 'node:fs';
 import { InputProblem } from '../errors.js';
 import { describeFsError } from './inputs.js';
 
@@ -60,4 +60,17 @@ function readStdin(maxBytes: number): Uint8Array {
 
 function mb(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * Reads a small text file the user named (a config, a baseline, a roles file, shards' NDJSON); a
+ * problem becomes `fail(message)`, the message naming the file.
+ */
+export function readUserFile(file: string, fail: (message: string) => Error): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw fail(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
+  }
 }

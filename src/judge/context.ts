@@ -5,7 +5,7 @@
  */
 import type { Token } from '../language/tokens.js';
 import { tokenize } from '../language/tokens.js';
-import { classifyQuestion } from '../language/questions.js';
+import { classifyQuestion, type QuestionCues } from '../language/questions.js';
 import type { PhraseList } from './phrases.js';
 
 /** Short and very common words that say nothing about a topic. */
@@ -52,6 +52,7 @@ export interface SentenceSituation {
 export interface CueLists {
   objection: PhraseList;
   price: PhraseList;
+  questions: QuestionCues;
 }
 
 /** Walks a call turn by turn, keeping what the buyer has said. */
@@ -68,7 +69,7 @@ export class ConversationSoFar {
     const stems = new Set(contentStems(tokens));
     for (const s of stems) this.stems.add(s);
     this.words += tokens.length;
-    const question = text.includes('?') || (tokens.length > 0 && classifyQuestion(tokens, false, text).isQuestion);
+    const question = text.includes('?') || (tokens.length > 0 && classifyQuestion(tokens, false, text, this.cues.questions).isQuestion);
     const words = tokens.map((t) => t.word);
     this.last = { text, stems, question, price: question && this.cues.price.matches(words), objection: this.cues.objection.matches(words) };
     if (this.last.objection) for (const s of stems) this.concerns.add(s);

@@ -4,16 +4,31 @@
  * is already a pitch (a leading or closing question is not discovery).
  */
 import { findMatch } from '../patterns/match.js';
-import type { SentenceCheck } from './types.js';
+import type { QuestionType } from '../types.js';
+import type { SentenceKind } from './types.js';
 
-export const checkQuestion: SentenceCheck = (compiled, ctx) => {
-  const { question, tokens } = ctx;
-  if (!question.isQuestion || !question.type || !compiled.rule.questionTypes?.includes(question.type)) return null;
-  if (compiled.rule.focus === 'buyer-ownership' && ctx.sellerCentricPhrase) return null;
-  if (compiled.exceptions.some((e) => findMatch(e, tokens))) return null;
-  if (compiled.patterns.length === 0) return { from: 0, to: tokens.length };
-  for (const pattern of compiled.patterns) {
-    if (findMatch(pattern, tokens)) return { from: 0, to: tokens.length };
-  }
-  return null;
+const QUESTION_TYPES: QuestionType[] = ['open', 'closed', 'leading'];
+
+export const question: SentenceKind = {
+  name: 'question',
+  judges: 'sentence',
+  order: 2,
+  indexed: false,
+  fields: ['questionTypes'],
+  needsExamples: true,
+  validate(fields) {
+    const list = fields.texts('questionTypes');
+    if (!list?.length) throw fields.fail('questionTypes', 'a question rule needs questionTypes');
+    for (const q of list) if (!QUESTION_TYPES.includes(q as QuestionType)) throw fields.fail('questionTypes', `expected ${QUESTION_TYPES.join(', ')}, got "${q}"`);
+    return { questionTypes: list as QuestionType[] };
+  },
+  check(compiled, ctx) {
+    const { question: q, tokens } = ctx.sentence;
+    if (!q.isQuestion || !q.type || !compiled.rule.questionTypes?.includes(q.type)) return null;
+    if (compiled.rule.focus === 'buyer-ownership' && ctx.earlier.sellerCentric) return null;
+    if (compiled.exceptions.some((e) => findMatch(e, tokens))) return null;
+    const whole = { from: 0, to: tokens.length };
+    if (compiled.patterns.length === 0) return whole;
+    return compiled.patterns.some((p) => findMatch(p, tokens)) ? whole : null;
+  },
 };

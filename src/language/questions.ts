@@ -3,7 +3,7 @@
  * about"-style requests and tag questions; and the question's type (open, closed, leading).
  */
 import type { QuestionType } from '../types.js';
-import type { Token } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 
 export interface QuestionInfo {
   isQuestion: boolean;
@@ -50,8 +50,8 @@ function skipLeadIn(words: readonly string[]): number {
   return i;
 }
 
-/** Classifies a sentence. `questionMark` is whether the text ended in "?". */
-export function classifyQuestion(tokens: readonly Token[], questionMark: boolean, text = ''): QuestionInfo {
+/** Classifies a sentence. `questionMark` is whether the text ended in "?"; `cues` come from the rules' lexicon. */
+export function classifyQuestion(tokens: readonly Token[], questionMark: boolean, text: string, cues: QuestionCues): QuestionInfo {
   const words = tokens.map((t) => t.word);
   if (words.length === 0) return { isQuestion: false };
   const s = skipLeadIn(words);
@@ -61,7 +61,7 @@ export function classifyQuestion(tokens: readonly Token[], questionMark: boolean
   // Leading: negative auxiliary openings ("wouldn't you agree", "isn't it obvious").
   const negAuxStart = first !== undefined && NEG_AUX.has(first) && words[s + 1] === 'not' && SUBJECT.has(words[s + 2] ?? '');
   if (negAuxStart) return { isQuestion: true, type: 'leading' };
-  if (isLeading(words)) return { isQuestion: true, type: 'leading' };
+  if (isLeading(words, cues)) return { isQuestion: true, type: 'leading' };
 
   let open = false;
   let question = questionMark;
@@ -117,16 +117,21 @@ export function classifyQuestion(tokens: readonly Token[], questionMark: boolean
   return { isQuestion: true, type: open ? 'open' : 'closed' };
 }
 
-const LEADING: string[][] = [
-  ['you', 'would', 'agree'], ['would', 'you', 'agree'], ['do', 'you', 'see', 'how'], ['can', 'you', 'see', 'how'],
-  ['is', 'not', 'it', 'obvious'], ['is', 'not', 'that'], ['do', 'not', 'you', 'think'], ['would', 'not', 'it', 'be'], ['would', 'not', 'you'],
-  ['you', 'do', 'not', 'want', 'to'], ['you', 'would', 'not', 'want', 'to'], ['can', 'you', 'imagine', 'how'], ['how', 'amazing'], ['how', 'great', 'would'], ['how', 'cool', 'is'],
-  ['so', 'you', 'are', 'agreeing'], ['you', 'are', 'agreeing'], ['you', 'agree', 'that'], ['does', 'not', 'that', 'sound'], ['who', 'would', 'not', 'want'],
-  ['is', 'not', 'this'], ['are', 'not', 'you'], ['does', 'not', 'it'],
-];
+/** The lexicon class of leading-question phrases: a question holding one carries its own answer. */
+export const LEADING_CLASS = 'leading-question';
 
-function isLeading(words: readonly string[]): boolean {
-  for (let i = 0; i < words.length; i++) for (const seq of LEADING) if (startsWith(words, i, seq)) return true;
-  return false;
+/** The word lists that decide what a question is, from rule data. */
+export interface QuestionCues {
+  /** Leading-question phrases as word sequences, in the form `tokenize` gives ("isn't" is "is not"). */
+  leading: readonly (readonly string[])[];
 }
 
+/** Reads the cues from the lexicon: each entry of the leading-question class, tokenized. */
+export function questionCues(lexicon: ReadonlyMap<string, readonly string[]>): QuestionCues {
+  return { leading: (lexicon.get(LEADING_CLASS) ?? []).map((entry) => tokenize(entry).map((t) => t.word)).filter((w) => w.length > 0) };
+}
+
+function isLeading(words: readonly string[], cues: QuestionCues): boolean {
+  for (let i = 0; i < words.length; i++) for (const seq of cues.leading) if (startsWith(words, i, seq)) return true;
+  return false;
+}

@@ -1,4 +1,8 @@
-/** Splitting a turn into sentences with offsets; speech-to-text turns without punctuation stay whole. */
+/**
+ * Segmenting a turn into the sentences that are judged, with their offsets in the turn: the one place
+ * a turn is cut into pieces. Speech-to-text turns without punctuation stay whole (for now).
+ */
+import type { Turn } from '../types.js';
 
 export interface Sentence {
   text: string;
@@ -10,6 +14,11 @@ export interface Sentence {
 
 const BOUNDARY = /[.!?]+["')\]]*(?=\s+|$)|[;:](?=\s)|\s+-{1,2}\s+|…/g;
 const ABBREVIATIONS = /(?:^|\s)(?:dr|mr|mrs|ms|st|vs|etc|inc|e\.g|i\.e|no|approx|jr|sr)\.$/i;
+
+/** The sentences of a turn. */
+export function segmentTurn(turn: Pick<Turn, 'text'>): Sentence[] {
+  return splitSentences(turn.text);
+}
 
 /** Splits text on sentence punctuation (not after common abbreviations or inside numbers). */
 export function splitSentences(text: string): Sentence[] {

@@ -1,9 +1,28 @@
 /**
  * The buyer-focus score, 0-100 (higher = more about the buyer): a weighted mean of components
  * that each say one thing, so that a user sees why. The formula is documented in the README.
+ * The score, its components and the tips are computed here, from the call's findings and metrics.
  */
-import type { CallMetrics, ScoreComponent } from '../types.js';
+import type { CallMetrics, Finding, Rule, ScoreComponent, Tip } from '../types.js';
+import { countsInLanguage } from '../report/finding.js';
 import { round } from './talk.js';
+import { rankTips } from './tips.js';
+
+export interface Judgement {
+  score: number;
+  components: ScoreComponent[];
+  tips: Tip[];
+}
+
+/** The score, its components and the coaching tips of a call. */
+export function scoreFindings(input: { findings: readonly Finding[]; metrics: CallMetrics; script: boolean; rules: ReadonlyMap<string, Rule> }): Judgement {
+  const weighted = (focus: Finding['kind']) =>
+    input.findings.filter((f) => f.kind === focus && countsInLanguage(f)).reduce((s, f) => s + (input.rules.get(f.ruleId)?.weight ?? 1), 0);
+  const scoreInput: ScoreInput = { metrics: input.metrics, sellerCentric: weighted('seller-centric'), buyerOwnership: weighted('buyer-ownership'), script: input.script };
+  const { score, components } = computeScore(scoreInput);
+  const rescore = (sellerCentric: number) => computeScore({ ...scoreInput, sellerCentric }).score;
+  return { score, components, tips: rankTips({ findings: input.findings, rules: input.rules, sellerCentric: scoreInput.sellerCentric, score, components, rescore }) };
+}
 
 export interface ScoreInput {
   metrics: CallMetrics;
@@ -21,7 +40,7 @@ function ramp(value: number, good: number, bad: number): number {
 }
 
 /** Computes the components and the score. Pure and deterministic. */
-export function scoreCall(input: ScoreInput): { score: number; components: ScoreComponent[] } {
+export function computeScore(input: ScoreInput): { score: number; components: ScoreComponent[] } {
   const { metrics: m, sellerCentric: sc, buyerOwnership: bo } = input;
   const sellerWords = Math.max(m.sellerWords, 1);
   const scPer100 = (sc * 100) / sellerWords;

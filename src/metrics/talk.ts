@@ -1,6 +1,6 @@
 /** Conversation-shape numbers: talk share, questions, monologues, and time-based measures. */
 import type { CallMetrics, Finding, Role, SpeakerStats, Turn } from '../types.js';
-import { countWords } from '../language/tokens.js';
+import { countsInLanguage } from '../report/finding.js';
 
 export interface QuestionCounts {
   total: number;
@@ -36,7 +36,7 @@ export function speakerStats(turns: readonly Turn[], roleOf: (name: string) => R
   return [...byName.values()];
 }
 
-/** All the call's metrics. `findings` are the language findings (call-scope ones excluded). */
+/** All the call's metrics; only the findings that count in the language components are counted. */
 export function callMetrics(turns: readonly Turn[], roles: readonly Role[], wordsPerTurn: readonly number[], questions: QuestionCounts, findings: readonly Finding[]): CallMetrics {
   let sellerWords = 0;
   let buyerWords = 0;
@@ -52,7 +52,7 @@ export function callMetrics(turns: readonly Turn[], roles: readonly Role[], word
       longestBuyer = Math.max(longestBuyer, w);
     }
   });
-  const counted = findings.filter((f) => !f.suppressed && f.scope !== 'call');
+  const counted = findings.filter(countsInLanguage);
   const sc = counted.filter((f) => f.kind === 'seller-centric').length;
   const bo = counted.filter((f) => f.kind === 'buyer-ownership').length;
   const total = sellerWords + buyerWords;
@@ -119,5 +119,3 @@ export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
-
-export { countWords };

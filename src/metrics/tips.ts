@@ -1,6 +1,6 @@
 /** Coaching tips: the habits whose fixing would raise the score most, ranked by that gain. */
 import type { Finding, Rule, ScoreComponent, Tip } from '../types.js';
-import { scoreCall, type ScoreInput } from './score.js';
+import { namesAHabit } from '../report/finding.js';
 
 const METRIC_COMPONENT: Record<string, string> = {
   sellerTalkShare: 'talk share',
@@ -9,29 +9,38 @@ const METRIC_COMPONENT: Record<string, string> = {
   sellerQuestions: 'open questions',
 };
 
+export interface TipInput {
+  findings: readonly Finding[];
+  rules: ReadonlyMap<string, Rule>;
+  /** The weighted count of seller-centric findings the score was computed with, and the score. */
+  sellerCentric: number;
+  score: number;
+  components: readonly ScoreComponent[];
+  /** The score with another weighted count of seller-centric findings. */
+  rescore: (sellerCentric: number) => number;
+}
+
 /** Ranks seller-centric rules by the score points the call would gain without their findings. */
-export function rankTips(findings: readonly Finding[], byId: ReadonlyMap<string, Rule>, input: ScoreInput, components: readonly ScoreComponent[], limit = 3): Tip[] {
-  const base = scoreCall(input).score;
+export function rankTips(input: TipInput, limit = 3): Tip[] {
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    // The classifier's backup findings name no habit to coach; tips come from the rules that do.
-    if (f.kind !== 'seller-centric' || f.suppressed || f.category === 'classifier') continue;
+  for (const f of input.findings) {
+    const rule = input.rules.get(f.ruleId);
+    if (f.kind !== 'seller-centric' || f.suppressed || !rule || !namesAHabit(rule.kind)) continue;
     const list = groups.get(f.ruleId);
     if (list) list.push(f);
     else groups.set(f.ruleId, [f]);
   }
+  const totalWeight = input.components.reduce((s, c) => s + c.weight, 0);
   const tips: Tip[] = [];
   for (const [ruleId, list] of groups) {
-    const rule = byId.get(ruleId);
-    if (!rule) continue;
+    const rule = input.rules.get(ruleId)!;
     let gain: number;
     if (list[0]!.scope === 'call') {
-      const comp = components.find((c) => c.name === METRIC_COMPONENT[rule.metric?.name ?? '']);
-      const totalWeight = components.reduce((s, c) => s + c.weight, 0);
+      const comp = input.components.find((c) => c.name === METRIC_COMPONENT[rule.metric?.name ?? '']);
       gain = comp ? Math.round(((1 - comp.value) * comp.weight * 100) / totalWeight) : 0;
     } else {
       const weight = list.length * (rule.weight ?? 1);
-      gain = scoreCall({ ...input, sellerCentric: Math.max(0, input.sellerCentric - weight) }).score - base;
+      gain = input.rescore(Math.max(0, input.sellerCentric - weight)) - input.score;
     }
     tips.push({ ruleId, gain, count: list.length, message: rule.message, suggestion: list[0]!.suggestion });
   }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Engine } from '../rules/engine.js';
-import type { Turn } from '../types.js';
+import type { Role, Turn } from '../types.js';
 import { parseText } from '../transcript/index.js';
 import { tokenize } from '../language/tokens.js';
 import { classifyQuestion } from '../language/questions.js';
@@ -56,14 +56,19 @@ function callItems(call: LabelledCall, turns: readonly Turn[], engine: Engine, c
     byLine.set(s.line, list);
   }
   const items: CallItems['items'] = [];
+  const roles = turns.map((t): Role => (sellers.has(t.speaker.toLowerCase()) ? 'seller' : 'buyer'));
+  const conversation = { turns, roles };
+  const previousBuyer: number[] = [];
+  turns.forEach((_, i) => previousBuyer.push(i === 0 ? -1 : roles[i - 1] !== 'seller' ? i - 1 : previousBuyer[i - 1]!));
   walkCall(turns, (t) => sellers.has(t.speaker.toLowerCase()), cues, (turn, index, base) => {
     const lines = new Set([turn.line, ...turn.pieces.map((p) => p.line)]);
     const rows = [...lines].sort((a, b) => a - b).flatMap((l) => byLine.get(l) ?? []);
     rows.forEach((row, k) => {
       const tokens = tokenize(row.text);
       if (tokens.length === 0) return;
-      const question = classifyQuestion(tokens, /\?\s*$/.test(row.text), row.text);
-      const { votes } = ruleVotes(engine, row.text, tokens, question);
+      const question = classifyQuestion(tokens, /\?\s*$/.test(row.text), row.text, engine.questions);
+      const sentence = { text: row.text, start: Math.max(0, turn.text.indexOf(row.text)), tokens, question };
+      const { votes } = ruleVotes(engine, { sentence, turn: index, conversation, previousBuyerTurn: previousBuyer[index]!, deepParse: false });
       items.push({ features: sentenceFeatures(row.text, tokens, question, votes, { ...base, indexInTurn: k }), turn: index, label: labelIndex(row.label) });
     });
   });
@@ -143,8 +148,10 @@ export function sentenceSamples(data: TrainingData, parsed: Parsed, engine: Engi
   // Lone utterances have no context and no neighbours; call sentences have both.
   const lone: Sample[] = data.utterances.map((u) => {
     const tokens = tokenize(u.text);
-    const question = classifyQuestion(tokens, /\?\s*$/.test(u.text), u.text);
-    return { features: sentenceFeatures(u.text, tokens, question, ruleVotes(engine, u.text, tokens, question).votes), label: labelIndex(u.label) };
+    const question = classifyQuestion(tokens, /\?\s*$/.test(u.text), u.text, engine.questions);
+    const turn: Turn = { speaker: 'Seller', text: u.text, line: 1, pieces: [{ at: 0, line: 1 }] };
+    const context = { sentence: { text: u.text, start: 0, tokens, question }, turn: 0, conversation: { turns: [turn], roles: ['seller' as Role] }, previousBuyerTurn: -1, deepParse: false };
+    return { features: sentenceFeatures(u.text, tokens, question, ruleVotes(engine, context).votes), label: labelIndex(u.label) };
   });
   const calls = parsed.filter((p) => p.call.sentences.length > 0).map((p) => callItems(p.call, p.turns, engine, cues));
   return { lone, calls };

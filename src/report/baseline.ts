@@ -2,7 +2,6 @@
  * Baselines: today's findings per file, keyed by rule and quoted text (so line shifts do not count), with a
  * count per key for duplicates. A later run fails only on findings beyond those counts.
  */
-import { readFileSync } from 'node:fs';
 import type { CallReport, Finding } from '../types.js';
 import { BaselineError } from '../errors.js';
 
@@ -20,9 +19,6 @@ export interface BaselineFile {
   /** Shown path -> entries sorted by rule id, then match. */
   files: Record<string, BaselineEntry[]>;
 }
-
-/** A finding as it appears in reports checked against a baseline: `new` is true for findings not in it. */
-export type BaselinedFinding = Finding & { new?: boolean };
 
 
 /** Match text compared without case and extra spaces. */
@@ -80,14 +76,13 @@ export class Baseline {
     }
   }
 
-  /** Reads and checks a baseline file. Throws BaselineError naming the file. */
-  static load(path: string): Baseline {
+  /** Checks a baseline file's text (`path` names it in errors). Throws BaselineError. */
+  static parse(text: string, path: string): Baseline {
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(path, 'utf8'));
+      raw = JSON.parse(text);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new BaselineError(`${path}: ${code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : `not valid JSON: ${(e as Error).message}`}`);
+      throw new BaselineError(`${path}: not valid JSON: ${(e as Error).message}`);
     }
     const data = raw as BaselineFile;
     if (typeof raw !== 'object' || raw === null || data.version !== BASELINE_VERSION || typeof data.files !== 'object' || data.files === null || Array.isArray(data.files)) {
@@ -105,21 +100,21 @@ export class Baseline {
   }
 
   /**
-   * Marks the call's findings that are new (`new: true`), in order: for each key, the findings beyond the
-   * baseline's count are new. Returns the set of new findings.
+   * The call with its new findings marked (`new: true`): for each key, the findings beyond the
+   * baseline's count, in order. A new report; the one given is not changed.
    */
-  mark(call: CallReport): Set<Finding> {
+  mark(call: CallReport): CallReport {
     const left = new Map(this.files.get(call.file) ?? []);
-    const fresh = new Set<Finding>();
-    for (const f of recorded(call)) {
+    const findings = call.findings.map((f) => {
+      if (f.suppressed) return f;
       const key = keyOf(f.ruleId, f.match);
       const n = left.get(key) ?? 0;
-      if (n > 0) left.set(key, n - 1);
-      else {
-        fresh.add(f);
-        (f as BaselinedFinding).new = true;
+      if (n > 0) {
+        left.set(key, n - 1);
+        return f;
       }
-    }
-    return fresh;
+      return { ...f, new: true };
+    });
+    return { ...call, findings };
   }
 }

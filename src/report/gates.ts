@@ -24,16 +24,16 @@ function plural(n: number, word: string): string {
 }
 
 function where(f: Finding): string {
-  return `${f.line >= 1 ? `line ${f.line} ` : ''}[${f.ruleId}]${f.match ? ` "${f.match}"` : ''}`;
+  return `${f.line !== undefined ? `line ${f.line} ` : ''}[${f.ruleId}]${f.match ? ` "${f.match}"` : ''}`;
 }
 
 /**
- * Checks one call. `isNew` tells, with a baseline, which findings are new; without one every finding counts.
+ * Checks one call. With a baseline, only the findings it marked new count for the finding gates.
  * Returns the failed gates, in a fixed order (fail-under, max-seller-centric, fail-on, baseline).
  */
-export function checkGates(call: CallReport, settings: GateSettings, isNew: (f: Finding) => boolean = () => true): GateResult[] {
+export function checkGates(call: CallReport, settings: GateSettings): GateResult[] {
   const out: GateResult[] = [];
-  const counted = call.findings.filter((f) => !f.suppressed && f.kind === 'seller-centric' && (!settings.baseline || isNew(f)));
+  const counted = call.findings.filter((f) => !f.suppressed && f.kind === 'seller-centric' && (!settings.baseline || f.new === true));
   const scope = settings.baseline ? 'new ' : '';
   if (settings.failUnder !== undefined && call.score < settings.failUnder) {
     const by = Math.round((settings.failUnder - call.score) * 10) / 10;

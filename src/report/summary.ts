@@ -1,5 +1,6 @@
 /** Condenses call reports into plain-data tables (per call, per rep, batch totals) while keeping only small per-call aggregates. */
-import type { CallReport, Finding, InputError } from '../types.js';
+import type { CallReport, Finding, InputError, RuleMeta } from '../types.js';
+import { namesAHabit } from './finding.js';
 
 /** The sort keys of the per-call table. Each sorts the row that needs attention first; ties go by file. */
 export const SORT_KEYS = ['score', 'file', 'talk', 'questions', 'findings'] as const;
@@ -9,8 +10,6 @@ export function isSortKey(value: unknown): value is SortKey {
   return typeof value === 'string' && (SORT_KEYS as readonly string[]).includes(value);
 }
 
-/** The category of the classifier's backup rules (rules/classifier/). */
-const BACKUP_CATEGORY = 'classifier';
 
 export interface RuleCount {
   ruleId: string;
@@ -78,6 +77,9 @@ export interface SummaryOptions {
   sort?: string;
 }
 
+/** The rules' metadata (a report's `rules`): which findings name a habit to coach. */
+export type SummaryRules = ReadonlyArray<Pick<RuleMeta, 'id' | 'kind'>>;
+
 const TOP = 3;
 
 /** Bucket edges of the score histogram; the last bucket includes 100. */
@@ -130,7 +132,7 @@ function repKey(name: string): string {
 
 /** Which sellers a finding belongs to: its speaker, or every seller for call-scope findings about the conversation as a whole. */
 function ownersOf(finding: Finding, sellers: string[]): string[] {
-  const own = sellers.filter((s) => repKey(s) === repKey(finding.speaker));
+  const own = finding.speaker === undefined ? [] : sellers.filter((s) => repKey(s) === repKey(finding.speaker!));
   if (own.length > 0) return own;
   return finding.scope === 'call' ? sellers : [];
 }
@@ -157,6 +159,12 @@ export class SummaryBuilder {
   private readonly rows: CallRow[] = [];
   private readonly errors: InputError[] = [];
   private readonly reps = new Map<string, RepAggregate>();
+  /** Rules whose findings count but name no habit (the classifier's). */
+  private readonly unnamed: ReadonlySet<string>;
+
+  constructor(rules: SummaryRules = []) {
+    this.unnamed = new Set(rules.filter((r) => !namesAHabit(r.kind)).map((r) => r.id));
+  }
 
   add(call: CallReport): this {
     const sellers = call.speakers.filter((s) => s.role === 'seller').map((s) => s.name);
@@ -174,7 +182,7 @@ export class SummaryBuilder {
       }
       // The classifier's backup findings count, but a coach can't coach "the model said so":
       // habits, strengths and the top issue name the rules that describe a habit.
-      const named = f.category !== BACKUP_CATEGORY;
+      const named = !this.unnamed.has(f.ruleId);
       if (f.kind === 'seller-centric') {
         sellerCentric++;
         if (named) bump(issues, f.ruleId);
@@ -268,8 +276,8 @@ export class SummaryBuilder {
 }
 
 /** Summarises a finished batch; the same result as feeding SummaryBuilder call by call. */
-export function summarize(calls: readonly CallReport[], errors: readonly InputError[], options: SummaryOptions = {}): Summary {
-  const builder = new SummaryBuilder();
+export function summarize(calls: readonly CallReport[], errors: readonly InputError[], rules: SummaryRules, options: SummaryOptions = {}): Summary {
+  const builder = new SummaryBuilder(rules);
   for (const call of calls) builder.add(call);
   for (const error of errors) builder.addError(error);
   return builder.result(options);

@@ -1,9 +1,9 @@
 /** The --roles file: a CSV with header "pattern,sellers" naming the sellers of the files that match each glob. */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import picomatch from 'picomatch';
 import { displayPath } from '../io/inputs.js';
+import { readUserFile } from '../io/read.js';
 import { RolesError } from '../errors.js';
 
 interface RoleRow {
@@ -16,12 +16,7 @@ interface RoleRow {
  * A pattern without "/" also matches the file's base name. Throws RolesError naming the file and line.
  */
 export function loadRoles(file: string): (path: string) => string[] | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new RolesError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  const text = readUserFile(file, (m) => new RolesError(m));
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];

@@ -1,15 +1,16 @@
-/** Rule pack data: reading folders, the built-in bundle, and validating packs into rules. */
+/**
+ * Rule pack data: reading a pack's folder, and the built-in rules as the build bundled them (validated
+ * then, so that reading them needs no validator and no pattern compiler: `buyerside rules` starts fast).
+ */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Rule } from '../types.js';
 import { RuleError } from '../errors.js';
-import { isObject, validateLexicon, validateRule, type PatternCheck } from './validate.js';
 
+/** A pack as read from its folder, before validation. */
 export interface RulePackData {
-  /** Set on the built-in bundle: its patterns were compiled and checked when it was built. */
-  trusted?: boolean;
   lexicon: Record<string, string[]>;
   /** Raw rule objects with the file they came from and their default id and category. */
   rules: Array<{ raw: unknown; source: string; id: string; category: string }>;
@@ -20,10 +21,8 @@ export interface LoadedRules {
   lexicon: Map<string, string[]>;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The repository's rules/ folder (two levels above both src/rules and dist/rules). */
-export const BUILTIN_RULES_DIR = join(here, '..', '..', 'rules');
-const BUNDLE = join(here, '..', 'rules.json');
+/** The built-in rules, validated, as `npm run build` writes them (dist/rules.json; absent beside src/). */
+export const BUNDLE = fileURLToPath(new URL('../rules.json', import.meta.url));
 
 /** Reads a rule pack folder: <category>/<id>.yaml|yml|json files and an optional lexicon.yaml. */
 export function readPackDir(dir: string): RulePackData {
@@ -35,7 +34,7 @@ export function readPackDir(dir: string): RulePackData {
     const name = basename(file, extname(file));
     const parsed = parseDataFile(file, rel);
     if (name === 'lexicon' && rel.split('/').length === 1) {
-      if (!isObject(parsed)) throw new RuleError(`${rel}: expected a map of class name to words`);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RuleError(`${rel}: expected a map of class name to words`);
       for (const [k, v] of Object.entries(parsed)) data.lexicon[k] = v as string[];
       continue;
     }
@@ -79,40 +78,24 @@ function parseDataFile(file: string, rel: string): unknown {
   }
 }
 
-/**
- * Validates pack data into rules; duplicate ids stop the load. Patterns of packs that are not
- * trusted are checked with `checkPattern`; without one, only trusted packs may be given.
- */
-export function buildRules(packs: RulePackData[], checkPattern?: PatternCheck): LoadedRules {
-  if (!checkPattern && packs.some((p) => !p.trusted)) throw new Error('buildRules: untrusted packs need a pattern check');
-  const lexiconRaw: Record<string, string[]> = Object.create(null);
-  for (const p of packs) for (const [k, v] of Object.entries(p.lexicon)) lexiconRaw[k] = [...(lexiconRaw[k] ?? []), ...(Array.isArray(v) ? v : [])];
-  for (const p of packs) for (const [k, v] of Object.entries(p.lexicon)) if (!Array.isArray(v)) throw new RuleError(`lexicon class "${k}": expected a list of words`);
-  const lexicon = validateLexicon(lexiconRaw, 'lexicon');
-  const rules: Rule[] = [];
-  const seen = new Map<string, string>();
-  for (const p of packs) {
-    for (const r of p.rules) {
-      const rule = validateRule(r.raw, r.source, { id: r.id, category: r.category }, lexicon, p.trusted ? undefined : checkPattern);
-      const prev = seen.get(rule.id);
-      if (prev) throw new RuleError(`${r.source}: duplicate rule id "${rule.id}" (also in ${prev})`);
-      seen.set(rule.id, r.source);
-      rules.push(rule);
-    }
-  }
-  return { rules, lexicon };
+/** The bundle's form of loaded rules: plain JSON. */
+export interface BundledRules {
+  lexicon: Record<string, string[]>;
+  rules: Rule[];
 }
 
-let builtin: RulePackData | undefined;
+let bundled: LoadedRules | null | undefined;
 
-/** The built-in pack's data: the build's bundle when present, else the YAML files. */
-export function builtinPackData(): RulePackData {
-  if (!builtin) builtin = existsSync(BUNDLE) ? { ...(JSON.parse(readFileSync(BUNDLE, 'utf8')) as RulePackData), trusted: true } : readPackDir(BUILTIN_RULES_DIR);
-  return builtin;
-}
-
-/** The built-in rules alone, when they come from the build's bundle (no pattern compiler needed). */
+/** The built-in rules from the build's bundle; undefined when there is none (running from src/ before a build). */
 export function loadBundledRules(): LoadedRules | undefined {
-  const data = builtinPackData();
-  return data.trusted ? buildRules([data]) : undefined;
+  if (bundled === undefined) {
+    const data = existsSync(BUNDLE) ? (JSON.parse(readFileSync(BUNDLE, 'utf8')) as BundledRules) : undefined;
+    bundled = data ? { rules: data.rules, lexicon: new Map(Object.entries(data.lexicon)) } : null;
+  }
+  return bundled ?? undefined;
+}
+
+/** Loaded rules as the bundle stores them. */
+export function bundleRules(loaded: LoadedRules): BundledRules {
+  return { lexicon: Object.fromEntries(loaded.lexicon), rules: loaded.rules };
 }

@@ -1,6 +1,6 @@
 /** Applying the config's rule settings to loaded rules, before they are compiled: "off" removes a rule, a severity replaces its own. */
 import type { LoadedRules } from './packs.js';
-import type { RuleSetting } from '../config/load.js';
+import type { RuleSetting } from '../types.js';
 import { ConfigError } from '../errors.js';
 
 /**

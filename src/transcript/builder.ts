@@ -1,11 +1,13 @@
 /** Collects segments into turns: adjacent segments of one speaker merge, pieces keep their lines. */
-import type { Turn } from '../types.js';
+import type { TextPiece, Turn } from '../types.js';
 
 export interface Segment {
   speaker: string;
   text: string;
   /** 1-based line in the original file. */
   line: number;
+  /** Offset in the file's text at or before which the segment's text starts, where the format knows it (JSON). */
+  offset?: number;
   start?: number;
   end?: number;
 }
@@ -69,8 +71,8 @@ export function buildTurns(segments: readonly Segment[]): Turn[] {
   return builder.turns();
 }
 
-function piece(at: number, seg: Segment) {
-  return seg.start !== undefined ? { at, line: seg.line, time: seg.start } : { at, line: seg.line };
+function piece(at: number, seg: Segment): TextPiece {
+  return { at, line: seg.line, ...(seg.offset !== undefined ? { offset: seg.offset } : {}), ...(seg.start !== undefined ? { time: seg.start } : {}) };
 }
 
 /** Parses `HH:MM:SS(.mmm)`, `MM:SS`, or `H:M:S.f` into seconds; undefined when it is not a time. */

@@ -51,6 +51,7 @@ export function parseText(text: string, options: ParseOptions = {}): Transcript 
   if (transcript.turns.length === 0) {
     throw new InputProblem('E_NO_TURNS', `no turns found in this ${format} transcript (every segment was empty)`);
   }
+  transcript.source = clean;
   return transcript;
 }
 

@@ -3,7 +3,7 @@ import type { Transcript } from '../types.js';
 import { InputProblem } from '../errors.js';
 import { buildTurns, splitLines } from './builder.js';
 import { speakerName } from './names.js';
-import { joinTokens, type Token } from './words.js';
+import { joinWords, type Word } from './words.js';
 
 /** Parses a Rev .nlp file; the text is rebuilt from tokens, punctuation and case. */
 export function parseNlp(text: string): Transcript {
@@ -16,7 +16,7 @@ export function parseNlp(text: string): Transcript {
   }
   const [tsCol, endCol, punctCol, preCol, caseCol] = [col('ts'), col('endTs'), col('punctuation'), col('prepunctuation'), col('case')];
   const need = Math.max(tokenCol, speakerCol) + 1;
-  const tokens: Token[] = [];
+  const tokens: Word[] = [];
   let hyphen = false;
   for (let i = 1; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -24,7 +24,7 @@ export function parseNlp(text: string): Transcript {
     const f = raw.split('|');
     if (f.length < need) throw new InputProblem('E_PARSE', `expected ${header.length} "|"-separated fields (${header.join('|')}), found ${f.length}`, i + 1);
     const word = applyCase(f[tokenCol]!, caseCol >= 0 ? f[caseCol] : undefined);
-    const tok: Token = {
+    const tok: Word = {
       speaker: speakerName(f[speakerCol]!.trim()),
       text: (preCol >= 0 ? f[preCol] ?? '' : '') + word + (punctCol >= 0 ? f[punctCol] ?? '' : ''),
       line: i + 1,
@@ -38,7 +38,7 @@ export function parseNlp(text: string): Transcript {
     if (end !== undefined) tok.end = end;
     tokens.push(tok);
   }
-  return { format: 'nlp', layout: 'rev-nlp', turns: buildTurns(joinTokens(tokens)), warnings: [] };
+  return { format: 'nlp', layout: 'rev-nlp', turns: buildTurns(joinWords(tokens)), warnings: [] };
 }
 
 /** Rev's case column: UC capitalized, CA all capitals, LC lower case, MC mixed (kept as written). */

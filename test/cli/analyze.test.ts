@@ -2,13 +2,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, requireBuild, tempDir, CONVERSATION, FIXTURES } from '../support/cli.js';
+import { cli, spawnCli, requireBuild, tempDir, CONVERSATION, FIXTURES } from '../support/cli.js';
 
 beforeAll(requireBuild);
 
 describe('exit codes and the JSON contract', () => {
-  it('exits 0 and prints one call for a good file', () => {
-    const r = cli(['analyze', CONVERSATION, '-f', 'json']);
+  it('exits 0 and prints one call for a good file', async () => {
+    const r = await cli(['analyze', CONVERSATION, '-f', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(['tool', 'calls', 'errors', 'rules']);
@@ -20,8 +20,8 @@ describe('exit codes and the JSON contract', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('exits 2 on a bad file, keeps going, lists every input, and never prints a stack trace', () => {
-    const r = cli(['analyze', join(FIXTURES, 'bad'), CONVERSATION, join(FIXTURES, 'nope.txt'), '-f', 'json']);
+  it('exits 2 on a bad file, keeps going, lists every input, and never prints a stack trace', async () => {
+    const r = await cli(['analyze', join(FIXTURES, 'bad'), CONVERSATION, join(FIXTURES, 'nope.txt'), '-f', 'json']);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
     const bad = readdirSync(join(FIXTURES, 'bad')).filter((f) => !f.startsWith('.')).length;
@@ -33,63 +33,63 @@ describe('exit codes and the JSON contract', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 with a usage line for an unknown format', () => {
-    const r = cli(['analyze', CONVERSATION, '-f', 'pdf']);
+  it('exits 2 with a usage line for an unknown format', async () => {
+    const r = await cli(['analyze', CONVERSATION, '-f', 'pdf']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid/);
   });
 
-  it('offers every format in --help', () => {
-    const r = cli(['analyze', '--help']);
+  it('offers every format in --help', async () => {
+    const r = await cli(['analyze', '--help']);
     for (const f of ['terminal', 'summary', 'json', 'csv', 'ndjson', 'markdown', 'html', 'sarif', 'junit', 'github']) expect(r.stdout).toContain(`"${f}"`);
   });
 });
 
 describe('inputs', () => {
-  it('reads standard input for -', () => {
-    const r = cli(['analyze', '-', '-f', 'json'], { input: 'Priya: What made you look at this now?\nTom: Our scanners keep failing.\n' });
+  it('reads standard input for -', async () => {
+    const r = spawnCli(['analyze', '-', '-f', 'json'], { input: 'Priya: What made you look at this now?\nTom: Our scanners keep failing.\n' });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).calls[0].file).toBe('<stdin>');
   });
 
-  it('expands quoted globs itself, in sorted order', () => {
-    const r = cli(['analyze', 'fixtures/formats/*.vtt', '-f', 'json']);
+  it('expands quoted globs itself, in sorted order', async () => {
+    const r = await cli(['analyze', 'fixtures/formats/*.vtt', '-f', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).calls.map((c: { file: string }) => c.file)).toEqual(['fixtures/formats/conversation.teams.vtt', 'fixtures/formats/conversation.zoom.vtt']);
   });
 
-  it('reports a glob that matches nothing as an input error', () => {
-    const r = cli(['analyze', 'fixtures/formats/*.nothing', CONVERSATION, '-f', 'json']);
+  it('reports a glob that matches nothing as an input error', async () => {
+    const r = await cli(['analyze', 'fixtures/formats/*.nothing', CONVERSATION, '-f', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('fixtures/formats/*.nothing: no files match this pattern');
   });
 
-  it('leaves out --exclude patterns (repeatable, picomatch)', () => {
-    const r = cli(['analyze', 'fixtures/formats', '--exclude', '**/*.json', '--exclude', '*.vtt', '-f', 'json']);
+  it('leaves out --exclude patterns (repeatable, picomatch)', async () => {
+    const r = await cli(['analyze', 'fixtures/formats', '--exclude', '**/*.json', '--exclude', '*.vtt', '-f', 'json']);
     const files = JSON.parse(r.stdout).calls.map((c: { file: string }) => c.file);
     expect(files.length).toBe(readdirSync(join(FIXTURES, 'formats')).filter((f) => !/\.(json|vtt)$/.test(f)).length);
     expect(files.some((f: string) => f.endsWith('.json') || f.endsWith('.vtt'))).toBe(false);
   });
 
-  it('skips and counts files in folders that are not transcripts', () => {
+  it('skips and counts files in folders that are not transcripts', async () => {
     const dir = tempDir();
     copyFileSync(CONVERSATION, join(dir, 'call.txt'));
     writeFileSync(join(dir, 'logo.png'), 'x');
     writeFileSync(join(dir, 'notes.docx'), 'x');
-    const r = cli(['analyze', dir, '-f', 'json']);
+    const r = await cli(['analyze', dir, '-f', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).calls).toHaveLength(1);
     expect(r.stderr).toContain('skipped 2 files that are not a transcript by extension');
   });
 
-  it('names sellers per file with --roles', () => {
+  it('names sellers per file with --roles', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'team-a'));
     writeFileSync(join(dir, 'team-a', 'one.txt'), 'Alex: What brought you here?\nSam: We need a new van.\n');
     writeFileSync(join(dir, 'two.txt'), 'Alex: What brought you here?\nSam: We need a new van.\n');
     const roles = join(tempDir(), 'roles.csv');
     writeFileSync(roles, 'pattern,sellers\n**/team-a/*.txt,Sam\ntwo.txt,Alex;Jo\n');
-    const r = cli(['analyze', dir, '--roles', roles, '-f', 'json']);
+    const r = await cli(['analyze', dir, '--roles', roles, '-f', 'json']);
     expect(r.code).toBe(0);
     const calls = JSON.parse(r.stdout).calls;
     const sellersOf = (c: { speakers: Array<{ name: string; role: string }> }) => c.speakers.filter((s) => s.role === 'seller').map((s) => s.name);
@@ -97,19 +97,19 @@ describe('inputs', () => {
     expect(sellersOf(calls[1])).toEqual(['Alex']);
   });
 
-  it('rejects a roles file without the header, naming file and line', () => {
+  it('rejects a roles file without the header, naming file and line', async () => {
     const dir = tempDir();
     const roles = join(dir, 'roles.csv');
     writeFileSync(roles, 'file,who\n*.txt,Sam\n');
-    const r = cli(['analyze', CONVERSATION, '--roles', roles]);
+    const r = await cli(['analyze', CONVERSATION, '--roles', roles]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`buyerside: ${roles}:1: expected the header "pattern,sellers"\n`);
   });
 });
 
 describe('summary output', () => {
-  it('prints the per-call table, the per-rep table, totals and failed files for more than one file', () => {
-    const r = cli(['analyze', 'fixtures/scripts', 'fixtures/bad/truncated.json', '--sort', 'score']);
+  it('prints the per-call table, the per-rep table, totals and failed files for more than one file', async () => {
+    const r = await cli(['analyze', 'fixtures/scripts', 'fixtures/bad/truncated.json', '--sort', 'score']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^calls\n/);
     expect(r.stdout).toContain('\nreps\n');
@@ -119,10 +119,10 @@ describe('summary output', () => {
     expect(r.stdout.indexOf('feature-pitch.md')).toBeLessThan(r.stdout.indexOf('discovery-opener.md'));
   });
 
-  it('never colours when piped or with NO_COLOR', () => {
-    const r = cli(['analyze', 'fixtures/scripts']);
+  it('never colours when piped or with NO_COLOR', async () => {
+    const r = await cli(['analyze', 'fixtures/scripts']);
     expect(r.stdout).not.toContain('\u001b[');
-    const forced = cli(['analyze', 'fixtures/scripts'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    const forced = await cli(['analyze', 'fixtures/scripts'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
     expect(forced.stdout).not.toContain('\u001b[');
   });
 });

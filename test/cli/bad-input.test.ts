@@ -7,7 +7,7 @@ import { chmodSync, closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync,
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BAD_FIXTURES, GOOD, cli, expectCall, expectCleanStderr, expectInputError, report, requireBuild, tempDir } from './bad-input-helpers.js';
+import { BAD_FIXTURES, GOOD, cli, spawnCli, expectCall, expectCleanStderr, expectInputError, report, requireBuild, tempDir } from '../support/cli.js';
 
 let dir: string;
 
@@ -81,12 +81,12 @@ const CASES: Case[] = [
 ];
 
 describe('each bad input beside a good file: exit 2, one stderr line naming it, the good file analyzed', () => {
-  it.each(CASES.map((c) => [c.name, c]))('%s', (_name, c) => {
+  it.each(CASES.map((c) => [c.name, c]))('%s', async (_name, c) => {
     const caseDir = join(dir, c.name.replace(/\W+/g, '-'));
     mkdirSync(caseDir);
     writeFileSync(join(caseDir, 'good.txt'), GOOD);
     const bad = c.make(caseDir);
-    const run = cli(['analyze', 'good.txt', bad, '--format', 'json'], { cwd: caseDir, timeoutMs: c.timeoutMs ?? 30_000 });
+    const run = await cli(['analyze', 'good.txt', bad, '--format', 'json'], { cwd: caseDir });
     const r = report(run);
     expect(run.code).toBe(2);
     expectCleanStderr(run);
@@ -97,13 +97,13 @@ describe('each bad input beside a good file: exit 2, one stderr line naming it, 
     expect(r.calls.length + r.errors.length).toBe(2);
   });
 
-  it('a 200 MB file is refused by its size, quickly, without reading it', () => {
+  it('a 200 MB file is refused by its size, quickly, without reading it', async () => {
     const file = join(dir, 'huge.txt');
     // Sparse: the size is there at once, the disk blocks are not.
     const fd = openSync(file, 'w');
     ftruncateSync(fd, 200 * 1024 * 1024);
     closeSync(fd);
-    const run = cli(['analyze', 'good.txt', 'huge.txt', '--format', 'json'], { cwd: dir, timeoutMs: 30_000 });
+    const run = await cli(['analyze', 'good.txt', 'huge.txt', '--format', 'json'], { cwd: dir });
     const r = report(run);
     expect(run.code).toBe(2);
     expectCleanStderr(run);
@@ -114,7 +114,7 @@ describe('each bad input beside a good file: exit 2, one stderr line naming it, 
     expect(run.ms).toBeLessThan(15_000);
   });
 
-  it('an unreadable file (chmod 000) is one error', (ctx) => {
+  it('an unreadable file (chmod 000) is one error', async (ctx) => {
     const file = join(dir, 'locked.txt');
     writeFileSync(file, GOOD);
     chmodSync(file, 0o000);
@@ -127,7 +127,7 @@ describe('each bad input beside a good file: exit 2, one stderr line naming it, 
     }
     // As root (CI containers), chmod does not stop reads, so the case cannot be made; skip it.
     if (readable) ctx.skip('running as root: chmod 000 does not block reads, so this case cannot be tested here');
-    const run = cli(['analyze', 'good.txt', 'locked.txt', '--format', 'json'], { cwd: dir });
+    const run = await cli(['analyze', 'good.txt', 'locked.txt', '--format', 'json'], { cwd: dir });
     const r = report(run);
     expect(run.code).toBe(2);
     expectCleanStderr(run);
@@ -137,9 +137,9 @@ describe('each bad input beside a good file: exit 2, one stderr line naming it, 
 });
 
 describe('inputs that are odd but readable are analyzed, with a warning', () => {
-  it('Windows-1252 text (curly quotes 0x93/0x94) is decoded with a warning on that file, not refused', () => {
+  it('Windows-1252 text (curly quotes 0x93/0x94) is decoded with a warning on that file, not refused', async () => {
     copyFileSync(join(BAD_FIXTURES, 'windows-1252-quotes.txt'), join(dir, 'windows-1252.txt'));
-    const run = cli(['analyze', 'good.txt', 'windows-1252.txt', '--format', 'json'], { cwd: dir });
+    const run = await cli(['analyze', 'good.txt', 'windows-1252.txt', '--format', 'json'], { cwd: dir });
     const r = report(run);
     expect(run.code).toBe(0);
     expectCleanStderr(run);
@@ -153,10 +153,10 @@ describe('inputs that are odd but readable are analyzed, with a warning', () => 
   it.each([
     ['utf16le-no-bom.txt', 'utf16le'],
     ['utf16be-no-bom.txt', 'utf16be'],
-  ])('UTF-16 without a BOM (%s) is read with a warning naming the byte order', (name, enc) => {
+  ])('UTF-16 without a BOM (%s) is read with a warning naming the byte order', async (name, enc) => {
     const le = Buffer.from(GOOD, 'utf16le');
     writeFileSync(join(dir, name), enc === 'utf16le' ? le : le.swap16());
-    const run = cli(['analyze', 'good.txt', name, '--format', 'json'], { cwd: dir });
+    const run = await cli(['analyze', 'good.txt', name, '--format', 'json'], { cwd: dir });
     const r = report(run);
     expect(run.code).toBe(0);
     expectCleanStderr(run);
@@ -165,23 +165,23 @@ describe('inputs that are odd but readable are analyzed, with a warning', () => 
     expect(call.metrics.turns).toBe(5);
   });
 
-  it('1,000 speakers are analyzed', () => {
+  it('1,000 speakers are analyzed', async () => {
     const lines = Array.from({ length: 1000 }, (_, i) => `Person ${i}: We think our product is great for you. What do you need?`);
     writeFileSync(join(dir, 'crowd.txt'), lines.join('\n'));
-    const run = cli(['analyze', 'crowd.txt', '--format', 'json'], { cwd: dir, timeoutMs: 60_000 });
+    const run = await cli(['analyze', 'crowd.txt', '--format', 'json'], { cwd: dir });
     const r = report(run);
     expect(run.code).toBe(0);
     expectCleanStderr(run);
     expect(expectCall(r, 'crowd.txt').speakers).toHaveLength(1000);
   });
 
-  it('a folder with a symbolic link loop: the loop is one error, every file in it is analyzed', () => {
+  it('a folder with a symbolic link loop: the loop is one error, every file in it is analyzed', async () => {
     const root = join(dir, 'calls');
     mkdirSync(join(root, 'team', 'q3'), { recursive: true });
     writeFileSync(join(root, 'first.txt'), GOOD);
     writeFileSync(join(root, 'team', 'q3', 'second.txt'), GOOD);
     symlinkSync('../..', join(root, 'team', 'q3', 'back-to-calls'));
-    const run = cli(['analyze', 'calls', '--format', 'json'], { cwd: dir, timeoutMs: 30_000 });
+    const run = await cli(['analyze', 'calls', '--format', 'json'], { cwd: dir });
     const r = report(run);
     expect(run.code).toBe(2);
     expectCleanStderr(run);
@@ -193,7 +193,7 @@ describe('inputs that are odd but readable are analyzed, with a warning', () => 
 });
 
 describe('a batch of every kind of bad input at once', () => {
-  it('every input appears in the JSON output: calls + errors = inputs, exit 2, no stack trace', () => {
+  it('every input appears in the JSON output: calls + errors = inputs, exit 2, no stack trace', async () => {
     const batch = join(dir, 'batch');
     mkdirSync(batch);
     const names: string[] = [];
@@ -207,9 +207,9 @@ describe('a batch of every kind of bad input at once', () => {
     writeFileSync(join(batch, 'good-2.txt'), GOOD.replace(/Dana/g, 'Sam'));
     copyFileSync(join(BAD_FIXTURES, 'windows-1252-quotes.txt'), join(batch, 'cp1252.txt'));
     const inputs = ['good-1.txt', ...names, 'good-2.txt', 'cp1252.txt'];
-    // In this thread (--jobs 1) and on worker threads (--jobs 2): the same report either way.
+    // In this thread (--jobs 1) and on worker threads (--jobs 2, which only the built CLI has): the same report either way.
     const reports = ['1', '2'].map((jobs) => {
-      const run = cli(['analyze', ...inputs, '--format', 'json', '--jobs', jobs], { cwd: batch, timeoutMs: 60_000 });
+      const run = spawnCli(['analyze', ...inputs, '--format', 'json', '--jobs', jobs], { cwd: batch, timeoutMs: 60_000 });
       const r = report(run);
       expect(run.code).toBe(2);
       expectCleanStderr(run);
@@ -225,8 +225,8 @@ describe('a batch of every kind of bad input at once', () => {
     ['nothing', Buffer.alloc(0), /E_EMPTY/],
     ['a PNG image', png(), /E_BINARY/],
     ['white space', Buffer.from(' \n\n\t'), /E_EMPTY/],
-  ])('standard input holding %s is one error beside a good file', (_name, input, code) => {
-    const run = cli(['analyze', 'good.txt', '-', '--format', 'json'], { cwd: dir, input });
+  ])('standard input holding %s is one error beside a good file', async (_name, input, code) => {
+    const run = spawnCli(['analyze', 'good.txt', '-', '--format', 'json'], { cwd: dir, input });
     const r = report(run);
     expect(run.code).toBe(2);
     expectCleanStderr(run);

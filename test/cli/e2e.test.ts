@@ -46,8 +46,10 @@ describe('buyerside analyze', () => {
     const kinds = new Set(call.findings.map((f: { kind: string }) => f.kind));
     expect(kinds).toEqual(new Set(['seller-centric', 'buyer-ownership']));
     for (const f of call.findings) {
-      expect(Object.keys(f)).toEqual(expect.arrayContaining(['ruleId', 'kind', 'category', 'speaker', 'line', 'text', 'match', 'message', 'suggestion']));
-      if (f.scope !== 'call') expect(f.text).toContain(f.match);
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['ruleId', 'kind', 'category', 'text', 'match', 'message', 'suggestion']));
+      if (f.scope === 'call') continue;
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['speaker', 'line', 'column', 'endLine', 'endColumn', 'turn']));
+      expect(f.text).toContain(f.match);
     }
     const credential = call.findings.find((f: { ruleId: string }) => f.ruleId === 'company-credentials');
     expect(credential.line).toBe(7);

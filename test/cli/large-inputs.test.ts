@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GOOD, cli, expectCall, expectCleanStderr, report, requireBuild, tempDir } from './bad-input-helpers.js';
+import { GOOD, spawnCli, expectCall, expectCleanStderr, report, requireBuild, tempDir } from '../support/cli.js';
 
 let dir: string;
 const LIMIT_MS = 180_000;
@@ -18,7 +18,7 @@ beforeAll(() => {
 
 /** Either every file analyzed (exit 0), or the big one refused in one line (exit 2); the good one always analyzed. */
 function expectAnalyzedOrClearError(name: string): void {
-  const run = cli(['analyze', 'good.txt', name, '--format', 'json'], { cwd: dir, timeoutMs: LIMIT_MS });
+  const run = spawnCli(['analyze', 'good.txt', name, '--format', 'json'], { cwd: dir, timeoutMs: LIMIT_MS });
   console.log(`${name}: exit ${run.code} in ${(run.ms / 1000).toFixed(1)} s`);
   const r = report(run);
   expectCleanStderr(run);
@@ -32,12 +32,12 @@ function expectAnalyzedOrClearError(name: string): void {
 }
 
 describe('large inputs', () => {
-  it('a single 5 MB line (one speaker, no punctuation)', { timeout: LIMIT_MS + 20_000 }, () => {
+  it('a single 5 MB line (one speaker, no punctuation)', { timeout: LIMIT_MS + 20_000 }, async () => {
     writeFileSync(join(dir, 'one-line.txt'), 'Dana: ' + 'we have the best platform and our team '.repeat(135_000).slice(0, 5 * 1024 * 1024));
     expectAnalyzedOrClearError('one-line.txt');
   });
 
-  it('a million tiny turns', { timeout: LIMIT_MS + 20_000 }, () => {
+  it('a million tiny turns', { timeout: LIMIT_MS + 20_000 }, async () => {
     const parts: string[] = [];
     for (let i = 0; i < 500_000; i++) parts.push('A: hi\nB: ok\n');
     writeFileSync(join(dir, 'million.txt'), parts.join(''));

@@ -2,14 +2,15 @@
 import { describe, it, expect } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runMain, tempDir, CONVERSATION, FIXTURES } from '../support/cli.js';
+import { cli, tempDir, CONVERSATION, FIXTURES } from '../support/cli.js';
 import { findConfig, loadConfig, validateConfig } from '../../src/config/load.js';
 import { ConfigError } from '../../src/errors.js';
 
 const PITCH = resolve(FIXTURES, 'scripts', 'feature-pitch.md');
 
 function project(config: Record<string, unknown> | string, name = 'buyerside.config.json'): { root: string; sub: string } {
-  const root = tempDir();
+  // The project is one level inside its own temp folder, so that paths above it ("../pack") stay in that folder.
+  const root = join(tempDir(), 'project');
   const sub = join(root, 'team', 'calls');
   mkdirSync(sub, { recursive: true });
   writeFileSync(join(root, name), typeof config === 'string' ? config : JSON.stringify(config));
@@ -17,12 +18,12 @@ function project(config: Record<string, unknown> | string, name = 'buyerside.con
 }
 
 async function analyzeJson(argv: string[], cwd: string) {
-  const r = await runMain(['analyze', ...argv, '-f', 'json'], { cwd });
+  const r = await cli(['analyze', ...argv, '-f', 'json'], { cwd });
   return { ...r, report: r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
 describe('discovery', () => {
-  it('finds the nearest config from the working folder upward, in name order', () => {
+  it('finds the nearest config from the working folder upward, in name order', async () => {
     const { root, sub } = project({});
     expect(findConfig(sub)).toBe(join(root, 'buyerside.config.json'));
     writeFileSync(join(sub, '.buyersiderc.yaml'), 'sellers: [Dana]\n');
@@ -46,7 +47,7 @@ describe('discovery', () => {
 
   it('reads YAML configs', async () => {
     const { sub } = project('thresholds:\n  failUnder: 101\n', '.buyersiderc.yaml');
-    const r = await runMain(['analyze', CONVERSATION], { cwd: sub });
+    const r = await cli(['analyze', CONVERSATION], { cwd: sub });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('buyerside: .buyersiderc.yaml: "thresholds.failUnder": expected a number from 0 to 100\n');
   });
@@ -64,26 +65,26 @@ describe('validation', () => {
     [[1, 2], 'buyerside.config.json: "(top level)": expected an object'],
   ];
   for (const [raw, message] of cases) {
-    it(`rejects ${JSON.stringify(raw)}`, () => {
+    it(`rejects ${JSON.stringify(raw)}`, async () => {
       expect(() => validateConfig(raw, '/x/buyerside.config.json')).toThrow(new ConfigError(message));
     });
   }
 
   it('names the file for invalid JSON, with exit 2 and no stack', async () => {
     const { sub } = project('{ "rules": ');
-    const r = await runMain(['analyze', CONVERSATION], { cwd: sub });
+    const r = await cli(['analyze', CONVERSATION], { cwd: sub });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^buyerside: buyerside\.config\.json: not valid JSON: .*\n$/);
   });
 
   it('rejects unknown rule ids', async () => {
     const { sub } = project({ rules: { 'no-such-rule': 'off' } });
-    const r = await runMain(['analyze', CONVERSATION], { cwd: sub });
+    const r = await cli(['analyze', CONVERSATION], { cwd: sub });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('buyerside: buyerside.config.json: "rules.no-such-rule": no rule with this id (run buyerside rules for the list)\n');
   });
 
-  it('gives __proto__ and constructor keys no effect', () => {
+  it('gives __proto__ and constructor keys no effect', async () => {
     const raw = JSON.parse('{"__proto__": {"polluted": true}, "rules": {"__proto__": "off", "constructor": "off"}, "thresholds": {"__proto__": {"failUnder": 1}}}');
     const config = loadConfigFrom(raw);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -142,7 +143,7 @@ describe('settings', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'custom'));
     writeFileSync(join(dir, 'custom', 'bad-rule.yaml'), 'kind: phrase\nfocus: sideways\n');
-    const r = await runMain(['analyze', CONVERSATION, '--rules', dir, '--no-config']);
+    const r = await cli(['analyze', CONVERSATION, '--rules', dir, '--no-config']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('buyerside: custom/bad-rule.yaml: rule "bad-rule", field "focus": expected one of seller-centric, buyer-ownership\n');
   });

@@ -47,7 +47,7 @@ describe('formatCsv', () => {
 
   it('writes the call numbers', () => {
     const acme = rows.find((r) => r[0] === 'calls/acme-discovery.vtt')!;
-    expect(acme.slice(1)).toEqual(['ok', 'Dana Reyes', '42', '0.71', '3', '1', '240', '4', '1', 'seller-we-talk', '']);
+    expect(acme.slice(1)).toEqual(['ok', 'Dana Reyes', '42', '0.71', '3', '1', '240', '5', '1', 'seller-we-talk', '']);
   });
 
   it('ends records with CRLF', () => {

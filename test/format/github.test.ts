@@ -15,7 +15,9 @@ describe('formatGithub', () => {
   });
 
   it('maps severities to commands', () => {
-    expect(lines[0]).toMatch(/^::warning file=calls\/acme-discovery\.vtt,line=1,title=buyerside seller-talk-share::/);
+    // A finding about the whole call names the file only; one about words, its line and columns.
+    expect(lines[0]).toMatch(/^::warning file=calls\/acme-discovery\.vtt,title=buyerside seller-talk-share::/);
+    expect(lines[1]).toMatch(/^::warning file=calls\/acme-discovery\.vtt,line=5,col=1,endLine=5,endColumn=28,title=buyerside seller-we-talk::/);
     expect(lines.filter((l) => l.startsWith('::error ') && l.includes('feature-dump'))).toHaveLength(2);
     expect(lines.filter((l) => l.startsWith('::notice '))).toHaveLength(3);
     expect(lines.at(-1)).toBe('::error file=calls/acme-discovery.vtt,title=buyerside gate min-score::score 42 is below the minimum of 60');

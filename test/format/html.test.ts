@@ -53,7 +53,7 @@ describe('formatHtml', () => {
     report.calls[0]!.scoreComponents[0]!.detail = evil;
     report.errors[0]!.message = evil;
     report.gates![0]!.message = evil;
-    report.calls[0]!.journey.jumps[0]!.message = evil;
+    report.calls[0]!.findings.find((f) => f.ruleId === 'presented-before-reasons')!.message = evil;
     const out = formatHtml(report, { color: false });
     expect(out).not.toContain('<b onmouseover');
     expect(out).toContain(escapeHtml(evil));

@@ -57,19 +57,46 @@ export const rules: RuleMeta[] = [
     description: 'An open question that lets the buyer explain in their own words.',
     suggestion: 'Follow up on the answer before moving on.',
   },
+  {
+    id: 'presented-before-reasons',
+    kind: 'sequence',
+    focus: 'seller-centric',
+    category: 'journey',
+    severity: 'warning',
+    description: 'The seller presents before the buyer has given a reason of their own.',
+    suggestion: 'Ask what is driving the change before showing anything.',
+  },
 ];
 
+/** A finding about words on one line: its columns are where the match stands in the sentence, as if the sentence began the line. */
 function finding(partial: Partial<Finding> & Pick<Finding, 'ruleId' | 'line' | 'text' | 'match' | 'speaker' | 'turn'>): Finding {
   const rule = rules.find((r) => r.id === partial.ruleId)!;
+  const column = partial.text.indexOf(partial.match) + 1;
   return {
+    ruleId: partial.ruleId,
     kind: rule.focus,
     category: rule.category,
     severity: rule.severity,
-    column: Math.max(0, partial.text.indexOf(partial.match)),
-    message: rule.description,
+    speaker: partial.speaker,
+    line: partial.line,
+    column,
+    endLine: partial.line,
+    endColumn: column + partial.match.length,
+    ...(partial.time !== undefined ? { time: partial.time } : {}),
+    turn: partial.turn,
+    text: partial.text,
+    match: partial.match,
+    message: partial.message ?? rule.description,
     suggestion: rule.suggestion,
-    ...partial,
+    ...(partial.scope ? { scope: partial.scope } : {}),
+    ...(partial.suppressed ? { suppressed: true } : {}),
   };
+}
+
+/** A finding about the call as a whole: no speaker, no position. */
+function callFinding(ruleId: string, message: string): Finding {
+  const rule = rules.find((r) => r.id === ruleId)!;
+  return { ruleId, kind: rule.focus, category: rule.category, severity: rule.severity, text: '', match: '', message, suggestion: rule.suggestion, scope: 'call' };
 }
 
 function metrics(overrides: Partial<CallMetrics>): CallMetrics {
@@ -138,10 +165,11 @@ export const acmeCall: CallReport = {
     patienceSeconds: 0.6,
   }),
   findings: [
-    finding({ ruleId: 'seller-talk-share', speaker: 'Dana Reyes', line: 0, turn: 0, scope: 'call', text: 'Dana Reyes talked 71% of the time.', match: '' }),
+    callFinding('seller-talk-share', 'The seller talked for most of the call (71% is above the limit of 65%)'),
     finding({ ruleId: 'seller-we-talk', speaker: 'Dana Reyes', line: 5, time: 12.5, turn: 0, text: 'We are the leading platform and our customers love us.', match: 'We are the leading platform' }),
     finding({ ruleId: 'feature-dump', speaker: 'Dana Reyes', line: 9, time: 48, turn: 2, text: HOSTILE.formula, match: 'our team' }),
     finding({ ruleId: 'seller-we-talk', speaker: 'Dana Reyes', line: 13, time: 95.2, turn: 4, text: 'Our founders built this in 2015.', match: 'Our founders' }),
+    finding({ ruleId: 'presented-before-reasons', speaker: 'Dana Reyes', line: 9, time: 48, turn: 2, text: HOSTILE.formula, match: 'our team', scope: 'call', message: 'Presented features before the buyer gave reasons.' }),
     finding({ ruleId: 'your-priorities', speaker: 'Dana Reyes', line: 17, time: 201, turn: 6, text: 'What would change for your team if this worked?', match: 'your team' }),
     finding({
       ruleId: 'seller-we-talk',
@@ -163,7 +191,6 @@ export const acmeCall: CallReport = {
       { step: 'own', turns: 0 },
     ],
     sequence: ['connect', 'connect', 'explore', 'explore', 'explore', 'reasons', 'reasons', 'explore', 'decide', 'decide'],
-    jumps: [{ type: 'presented-before-reasons', turn: 2, line: 9, message: 'Presented features before the buyer gave reasons.' }],
   },
   tips: [
     {
@@ -206,9 +233,9 @@ export const globexCall: CallReport = {
     { name: 'dana reyes', role: 'seller', words: 150, talkShare: 0.15, turns: 2 },
   ],
   roles: [
-    { name: 'Lee Chen', role: 'seller', method: 'given', confidence: 1, reasons: ['--seller'] },
+    { name: 'Lee Chen', role: 'seller', method: 'given', from: '--seller', confidence: 1, reasons: [] },
     { name: "Pat O'Brien", role: 'buyer', method: 'detected', confidence: 0.8, reasons: ['describes their process'] },
-    { name: 'dana reyes', role: 'seller', method: 'given', confidence: 1, reasons: ['--seller'] },
+    { name: 'dana reyes', role: 'seller', method: 'given', from: '--seller', confidence: 1, reasons: [] },
   ],
   metrics: metrics({
     totalWords: 1000,
@@ -242,7 +269,6 @@ export const globexCall: CallReport = {
       { step: 'own', firstTurn: 10, lastTurn: 10, firstLine: 16, drivenBy: 'buyer', turns: 1 },
     ],
     sequence: ['connect', 'reasons', 'reasons', 'reasons', 'explore', 'explore', 'explore', 'explore', 'explore', 'decide', 'own'],
-    jumps: [],
   },
   tips: [],
   warnings: [],

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { artifactUri, formatSarif, FINGERPRINT_KEY } from '../../src/format/sarif.js';
 import type { Report } from '../../src/types.js';
-import { globexCall, sampleReport } from './sample-report.js';
+import { globexCall, HOSTILE, sampleReport } from './sample-report.js';
 
 type Json = any;
 const render = (report: Report): Json => JSON.parse(formatSarif(report, { color: false }));
@@ -28,7 +28,7 @@ describe('formatSarif', () => {
     }
   });
 
-  it('gives every result a consistent rule index, a level and a location from line 1 on', () => {
+  it('gives every result a consistent rule index, a level, and the region of its words in the file', () => {
     const rules = run.tool.driver.rules;
     expect(run.results).toHaveLength(sampleReport.calls.reduce((n, c) => n + c.findings.length, 0));
     for (const result of run.results) {
@@ -37,8 +37,11 @@ describe('formatSarif', () => {
       expect(result.message.text).toBeTruthy();
       const loc = result.locations[0].physicalLocation;
       expect(loc.artifactLocation.uri).not.toMatch(/\\|^\.\/|^\//);
+      if (result.properties.scope === 'call' && !loc.region) continue;
       expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
       expect(loc.region.startColumn).toBeGreaterThanOrEqual(1);
+      expect(loc.region.endLine).toBeGreaterThanOrEqual(loc.region.startLine);
+      expect(loc.region.endLine > loc.region.startLine || loc.region.endColumn > loc.region.startColumn).toBe(true);
       expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
     }
   });
@@ -50,9 +53,11 @@ describe('formatSarif', () => {
     expect(level('open-question')).toBe('note');
   });
 
-  it('points call-scope findings at line 1 and encodes file names as URIs', () => {
+  it('points findings about the whole call at the file, words at their columns, and encodes file names as URIs', () => {
     const callScope = run.results.find((r: Json) => r.ruleId === 'seller-talk-share');
-    expect(callScope.locations[0].physicalLocation.region.startLine).toBe(1);
+    expect(callScope.locations[0].physicalLocation.region).toBeUndefined();
+    const words = run.results.find((r: Json) => r.ruleId === 'feature-dump');
+    expect(words.locations[0].physicalLocation.region).toEqual({ startLine: 9, startColumn: 55, endLine: 9, endColumn: 63, snippet: { text: HOSTILE.formula } });
     const globex = run.results.find((r: Json) => r.properties.speaker === 'Lee Chen');
     expect(globex.locations[0].physicalLocation.artifactLocation.uri).toBe('calls/globex%20demo.txt');
   });
@@ -73,12 +78,13 @@ describe('formatSarif', () => {
     expect(again.map((r: Json) => r.partialFingerprints)).toEqual(run.results.map((r: Json) => r.partialFingerprints));
   });
 
-  it('reports input errors as tool execution notifications', () => {
+  it('reports input errors and failed gates as notifications of the run', () => {
     const invocation = run.invocations[0];
     expect(invocation.executionSuccessful).toBe(false);
-    expect(invocation.toolExecutionNotifications).toHaveLength(2);
+    expect(invocation.toolExecutionNotifications.map((n: Json) => n.descriptor.id)).toEqual(['E_PARSE', 'E_EMPTY', 'gate/min-score']);
     expect(invocation.toolExecutionNotifications[0]).toMatchObject({ level: 'error', descriptor: { id: 'E_PARSE' } });
-    const clean = render({ ...sampleReport, errors: [] }).runs[0].invocations[0];
+    expect(invocation.toolExecutionNotifications[2]).toMatchObject({ level: 'error', message: { text: 'calls/acme-discovery.vtt: min-score: score 42 is below the minimum of 60' } });
+    const clean = render({ ...sampleReport, errors: [], gates: [] }).runs[0].invocations[0];
     expect(clean).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
   });
 

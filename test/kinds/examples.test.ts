@@ -1,40 +1,53 @@
-// One data-driven test for every rule: its own examples must be flagged or left alone as stated.
+// One data-driven test for every rule, RuleTester-style: each example a rule flags gives exactly one
+// finding of that rule, quoting the expected words (or carrying the expected message, for metrics);
+// each example it leaves alone gives none. Sentence kinds judge "Seller: <example>"; call kinds the
+// example as a whole transcript.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { loadRules } from '../../src/rules/load.js';
+import { KINDS } from '../../src/kinds/index.js';
+import type { Finding, Rule } from '../../src/types.js';
 
 const { rules } = loadRules();
 
-function rulesFiring(sentence: string): string[] {
-  const report = analyze(`Seller: ${sentence}\n`, { sellers: ['Seller'] });
-  return report.findings.filter((f) => f.scope !== 'call').map((f) => f.ruleId);
+function findingsOf(rule: Rule, example: string): Finding[] {
+  const transcript = KINDS[rule.kind].judges === 'call' ? example : `Seller: ${example}\n`;
+  return analyze(transcript, { sellers: ['Seller'] }).findings.filter((f) => f.ruleId === rule.id);
 }
 
+const short = (text: string) => (text.length > 70 ? `${text.slice(0, 67).replace(/\n/g, ' / ')}...` : text.replace(/\n/g, ' / '));
+
 describe('every rule', () => {
-  it('has been loaded', () => {
+  it('has been loaded, every kind among them', () => {
     expect(rules.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(rules.map((r) => r.kind))).toEqual(new Set(Object.keys(KINDS)));
   });
   for (const rule of rules) {
     describe(rule.id, () => {
-      if (rule.kind !== 'metric') {
-        it('has at least one example it flags and one it leaves alone', () => {
-          expect(rule.examples.flag.length).toBeGreaterThan(0);
-          expect(rule.examples.pass.length).toBeGreaterThan(0);
-        });
-      } else {
+      it('has at least one example it flags, each with what it must report, and one it leaves alone', () => {
+        expect(rule.examples.flag.length).toBeGreaterThan(0);
+        expect(rule.examples.pass.length).toBeGreaterThan(0);
+        for (const example of rule.examples.flag) {
+          if (rule.kind === 'metric') expect(example.message, 'a metric example gives the message').toBeDefined();
+          else expect(example.match, 'an example gives the words it flags').toBeDefined();
+        }
+      });
+      if (rule.kind === 'metric') {
         it('carries the evidence or rationale behind its threshold', () => {
-          expect(rule.metric).toBeDefined();
           expect(rule.rationale ?? rule.evidence).toBeTruthy();
         });
       }
-      for (const sentence of rule.examples.flag) {
-        it(`flags: ${sentence}`, () => {
-          expect(rulesFiring(sentence)).toContain(rule.id);
+      for (const example of rule.examples.flag) {
+        it(`flags: ${short(example.text)}`, () => {
+          const found = findingsOf(rule, example.text);
+          expect(found, `findings of ${rule.id}`).toHaveLength(1);
+          if (example.match !== undefined) expect(found[0]!.match).toBe(example.match);
+          if (example.message !== undefined) expect(found[0]!.message).toBe(example.message);
         });
       }
-      for (const sentence of rule.examples.pass) {
-        it(`leaves alone: ${sentence}`, () => {
-          expect(rulesFiring(sentence)).not.toContain(rule.id);
+      for (const example of rule.examples.pass) {
+        it(`leaves alone: ${short(example)}`, () => {
+          expect(findingsOf(rule, example)).toEqual([]);
         });
       }
     });

@@ -1,7 +1,8 @@
 // Tips, habits and the top issue name rules that describe a habit, never the classifier's backup.
 import { expect, it } from 'vitest';
-import { analyze } from '../../src/analyze.js';
+import { analyze, builtinEngine } from '../../src/analyze.js';
 import { summarize } from '../../src/report/summary.js';
+import { ruleMeta } from '../../src/report/report.js';
 
 const call = [
   'Rep: Every one of our installers goes through a two week program before they touch a roof.',
@@ -21,7 +22,7 @@ it('keeps classifier findings in the counts but out of tips, habits and the top 
   expect(ids.filter((id) => id === 'likely-seller-centric').length).toBeGreaterThanOrEqual(3);
   expect(ids).toContain('company-credentials');
   expect(report.tips.map((t) => t.ruleId)).not.toContain('likely-seller-centric');
-  const summary = summarize([report], []);
+  const summary = summarize([report], [], ruleMeta(builtinEngine().rules));
   const row = summary.calls[0]!;
   expect(row.sellerCentric).toBe(report.findings.filter((f) => f.kind === 'seller-centric' && !f.suppressed).length);
   expect(row.topIssue?.ruleId).toBeDefined();

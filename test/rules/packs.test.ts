@@ -10,7 +10,7 @@ import { analyze } from '../../src/analyze.js';
 import { compileRules } from '../../src/rules/engine.js';
 import { buildRules, checkPattern, readPackDir } from '../../src/rules/load.js';
 import { RuleError } from '../../src/errors.js';
-import { GOOD, ROOT, cli, expectCall, expectCleanStderr, report, requireBuild, tempDir } from '../cli/bad-input-helpers.js';
+import { GOOD, ROOT, cli, expectCall, expectCleanStderr, report, requireBuild, tempDir } from '../support/cli.js';
 
 /** One phrase rule as YAML; `extra` is appended verbatim. */
 function ruleYaml(patterns: string[], extra = ''): string {
@@ -51,7 +51,7 @@ describe('regular-expression-like patterns in a custom pack', () => {
   // Catastrophic backtracking in regular expressions; here they are token patterns.
   const EVIL = ['(a+)+$', '(a|aa)+$', '(a|a?)+$', '^(a?){30}a{30}$', '(.*a){20}', '(x+x+)+y', '(a*)*b', '((a|a a)|(a a|a))* zzz', 'a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? a? zzz $', '*8 *8 *8 *8 *8 *8 *8 *8 *8 *8 *8 *8 zzz'];
 
-  it.each(EVIL)('%s is rejected naming the file and rule, or runs fast as tokens', (pattern) => {
+  it.each(EVIL)('%s is rejected naming the file and rule, or runs fast as tokens', async (pattern) => {
     const dir = pack({ 'custom/evil-rule.yaml': ruleYaml([pattern]) });
     const loaded = load(dir);
     if (typeof loaded === 'string') {
@@ -69,10 +69,10 @@ describe('regular-expression-like patterns in a custom pack', () => {
     expect(ms, `${pattern} took ${Math.round(ms)} ms`).toBeLessThan(10_000);
   });
 
-  it('the CLI refuses a pack with (a+)+$ in one stderr line naming the file and rule, at once', () => {
+  it('the CLI refuses a pack with (a+)+$ in one stderr line naming the file and rule, at once', async () => {
     requireBuild();
     const dir = pack({ 'custom/evil-rule.yaml': ruleYaml(['(a+)+$']), 'call.txt': GOOD });
-    const run = cli(['analyze', 'call.txt', '--rules', '.', '--no-config', '--format', 'json'], { cwd: dir, timeoutMs: 30_000 });
+    const run = await cli(['analyze', 'call.txt', '--rules', '.', '--no-config', '--format', 'json'], { cwd: dir });
     expect(run.signal).toBeNull();
     expect(run.code).toBe(2);
     expectCleanStderr(run);
@@ -93,7 +93,7 @@ describe('__proto__ and constructor keys', () => {
     ['a JSON rule', { 'custom/proto.json': JSON.stringify({ kind: 'phrase', focus: 'seller-centric', description: 'd', message: 'm', suggestion: 's', patterns: ['we'], examples: { flag: ['we'], pass: [], __proto__: { polluted: true } }, __proto__: { polluted: true } }).replace('"examples"', '"__proto__":{"polluted":true},"examples"') }],
     ['examples with __proto__', { 'custom/ex.json': '{"kind":"phrase","focus":"seller-centric","description":"d","message":"m","suggestion":"s","patterns":["we"],"examples":{"flag":["we"],"pass":[],"__proto__":{"polluted":true}}}' }],
     ['a metric with __proto__ and constructor call types', { 'custom/talk.yaml': 'kind: metric\nfocus: seller-centric\ndescription: d\nmessage: m\nsuggestion: s\nmetric:\n  name: sellerTalkShare\n  max: 0.9\n  byCallType:\n    __proto__: { max: 0.01, polluted: 1 }\n    constructor: { max: 0.01 }\nexamples: { flag: [], pass: [] }\n' }],
-  ])('in %s: no effect on Object.prototype', (_name, files) => {
+  ])('in %s: no effect on Object.prototype', async (_name, files) => {
     const dir = pack(files);
     const loaded = load(dir);
     expect(polluted()).toEqual([undefined, undefined, undefined]);
@@ -109,7 +109,7 @@ describe('__proto__ and constructor keys', () => {
     expect(polluted()).toEqual([undefined, undefined, undefined]);
   });
 
-  it('a __proto__ call type in a metric rule does not pick a threshold from Object.prototype', () => {
+  it('a __proto__ call type in a metric rule does not pick a threshold from Object.prototype', async () => {
     const dir = pack({ 'custom/talk.yaml': 'kind: metric\nfocus: seller-centric\ndescription: d\nmessage: m\nsuggestion: s\nmetric:\n  name: sellerTalkShare\n  max: 0.99\nexamples: { flag: [], pass: [] }\n' });
     const loaded = load(dir);
     expect(typeof loaded).not.toBe('string');
@@ -154,7 +154,7 @@ describe('rule data cannot make buyerside read outside the given paths', () => {
     return dir;
   }
 
-  it('fields that would include other files are refused, naming the file and the field', () => {
+  it('fields that would include other files are refused, naming the file and the field', async () => {
     for (const field of ['extends', 'include', 'source', '$ref', 'import']) {
       const dir = pack({ 'custom/inc.yaml': ruleYaml(['we'], `${field}: ${join(outside, 'secret.yaml')}`) });
       const msg = load(dir);
@@ -164,7 +164,7 @@ describe('rule data cannot make buyerside read outside the given paths', () => {
     }
   });
 
-  it('YAML tags cannot pull files in', () => {
+  it('YAML tags cannot pull files in', async () => {
     const dir = pack({ 'custom/tag.yaml': ruleYaml(['we']).replace('message: test message', `message: !include ${join(outside, 'secret.txt')}`) });
     const loaded = load(dir);
     const text = typeof loaded === 'string' ? loaded : JSON.stringify(loaded.rules);
@@ -172,13 +172,13 @@ describe('rule data cannot make buyerside read outside the given paths', () => {
     // An unknown tag is an error naming the file and line, not a multi-line warning on stderr.
     expect(loaded).toMatch(/^custom\/tag\.yaml:4: not valid YAML: Unresolved tag: !include/);
     writeFileSync(join(outside, 'call.txt'), GOOD);
-    const run = cli(['analyze', 'call.txt', '--rules', dir, '--no-config', '--format', 'json'], { cwd: outside, timeoutMs: 30_000 });
+    const run = await cli(['analyze', 'call.txt', '--rules', dir, '--no-config', '--format', 'json'], { cwd: outside });
     expect(run.code).toBe(2);
     expectCleanStderr(run);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('paths in rule data are only text, and links out of the pack are not followed', () => {
+  it('paths in rule data are only text, and links out of the pack are not followed', async () => {
     const dir = pathPack();
     const loaded = load(dir);
     expect(typeof loaded).not.toBe('string');
@@ -187,7 +187,7 @@ describe('rule data cannot make buyerside read outside the given paths', () => {
     expect(JSON.stringify(rules)).not.toContain(SECRET);
   });
 
-  it('under Node\'s permission model (reads allowed only in the repo, the pack and the call), analyze succeeds', () => {
+  it('under Node\'s permission model (reads allowed only in the repo, the pack and the call), analyze succeeds', async () => {
     const dir = pathPack();
     const r = spawnSync(
       process.execPath,

@@ -15,7 +15,7 @@ export const assemblyai: Layout = {
     const r = root as { utterances?: unknown; text?: unknown };
     if (!Array.isArray(r.utterances) || r.utterances.length === 0) {
       return {
-        segments: [{ speaker: 'Speaker', text: String(r.text), line: ctx.lineOf('$') }],
+        segments: [{ speaker: 'Speaker', text: String(r.text), ...ctx.placeOf('$') }],
         warnings: ['no utterances (speaker_labels off): all text is attributed to one speaker'],
       };
     }
@@ -26,7 +26,7 @@ export const assemblyai: Layout = {
       const end = num(u.end);
       // AssemblyAI labels speakers "A", "B"...; alone a letter reads like an initial, so name it.
       const speaker = typeof u.speaker === 'string' && /^[A-Z]$/.test(u.speaker) ? `Speaker ${u.speaker}` : speakerName(u.speaker);
-      return timed({ speaker, text: u.text, line: ctx.lineOf(path) }, start === undefined ? undefined : start / 1000, end === undefined ? undefined : end / 1000);
+      return timed({ speaker, text: u.text, ...ctx.placeOf(path) }, start === undefined ? undefined : start / 1000, end === undefined ? undefined : end / 1000);
     });
     return { segments };
   },

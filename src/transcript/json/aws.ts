@@ -1,6 +1,6 @@
 /** Amazon Transcribe batch output: `results.items` with speaker_labels, channel_labels or audio_segments. */
 import { speakerName } from '../names.js';
-import { joinTokens, type Token } from '../words.js';
+import { joinWords, type Word } from '../words.js';
 import { type Json, type JsonContext, type Layout, isObject, num, timed } from './context.js';
 import type { Segment } from '../builder.js';
 
@@ -12,14 +12,14 @@ export const aws: Layout = {
     const warnings: string[] = [];
     if (isObject(results.channel_labels) && Array.isArray(results.channel_labels.channels)) {
       // Stereo call recordings: one channel per party; words from both channels interleave by time.
-      const tokens: Token[] = [];
+      const tokens: Word[] = [];
       results.channel_labels.channels.forEach((ch, c) => {
         const base = `$.results.channel_labels.channels[${c}]`;
         if (!isObject(ch) || !Array.isArray(ch.items)) throw ctx.fail(base, 'expected a channel with an "items" array');
         const label = typeof ch.channel_label === 'string' ? ch.channel_label : `ch_${c}`;
         tokens.push(...itemTokens(ch.items, `${base}.items`, ctx, () => label));
       });
-      return { segments: joinTokens(byTime(tokens)), warnings };
+      return { segments: joinWords(byTime(tokens)), warnings };
     }
     if (Array.isArray(results.items) && results.items.length > 0) {
       const bySpeakerStart = speakerIndex(results.speaker_labels, ctx);
@@ -32,7 +32,7 @@ export const aws: Layout = {
       if (bySpeakerStart.size === 0 && !tokens.some((t) => t.speaker !== 'Speaker')) {
         warnings.push('no speaker or channel labels: all text is attributed to one speaker');
       }
-      return { segments: joinTokens(tokens), warnings };
+      return { segments: joinWords(tokens), warnings };
     }
     return { segments: audioSegments(results.audio_segments, ctx), warnings };
   },
@@ -53,15 +53,15 @@ function speakerIndex(labels: Json | undefined, ctx: JsonContext): Map<string, s
   return map;
 }
 
-function itemTokens(items: Json[], base: string, ctx: JsonContext, speakerOf: (item: { [k: string]: Json }) => string): Token[] {
-  const tokens: Token[] = [];
+function itemTokens(items: Json[], base: string, ctx: JsonContext, speakerOf: (item: { [k: string]: Json }) => string): Word[] {
+  const tokens: Word[] = [];
   items.forEach((item, i) => {
     const path = `${base}[${i}]`;
     if (!isObject(item)) throw ctx.fail(path, 'expected an item object');
     const alt = Array.isArray(item.alternatives) ? item.alternatives[0] : undefined;
     if (!isObject(alt) || typeof alt.content !== 'string') throw ctx.fail(path, 'expected a "content" string in alternatives[0]');
     const punct = item.type === 'punctuation';
-    const tok: Token = { speaker: speakerOf(item), text: alt.content, attach: punct, line: ctx.lineOf(path) };
+    const tok: Word = { speaker: speakerOf(item), text: alt.content, attach: punct, ...ctx.placeOf(path) };
     const start = num(item.start_time);
     const end = num(item.end_time);
     if (start !== undefined) tok.start = start;
@@ -72,8 +72,8 @@ function itemTokens(items: Json[], base: string, ctx: JsonContext, speakerOf: (i
 }
 
 /** Orders words from several channels by time; punctuation (no time) stays after its word. */
-function byTime(tokens: Token[]): Token[] {
-  const groups: Token[][] = [];
+function byTime(tokens: Word[]): Word[] {
+  const groups: Word[][] = [];
   for (const t of tokens) {
     if (t.attach && groups.length > 0 && t.start === undefined) groups[groups.length - 1]!.push(t);
     else groups.push([t]);
@@ -88,6 +88,6 @@ function audioSegments(list: Json | undefined, ctx: JsonContext): Segment[] {
     const path = `$.results.audio_segments[${i}]`;
     if (!isObject(seg) || typeof seg.transcript !== 'string') throw ctx.fail(path, 'expected a "transcript" string');
     const speaker = speakerName(seg.speaker_label ?? seg.channel_label);
-    return timed({ speaker, text: seg.transcript, line: ctx.lineOf(path) }, num(seg.start_time), num(seg.end_time));
+    return timed({ speaker, text: seg.transcript, ...ctx.placeOf(path) }, num(seg.start_time), num(seg.end_time));
   });
 }

@@ -28,6 +28,11 @@ export class JsonContext {
     return this.lines.lineOf(path);
   }
 
+  /** Where the value at `path` starts: its line, and its offset in the text (a segment's text is found from there). */
+  placeOf(path: string): { line: number; offset: number } {
+    return { line: this.lines.lineOf(path), offset: this.lines.offsetOf(path) };
+  }
+
   /** An E_PARSE problem naming the JSON path, e.g. `at $.results.items[3]: expected a "content" string`. */
   fail(path: string, expected: string): InputProblem {
     return new InputProblem('E_PARSE', `at ${path}: ${expected}`, this.lineOf(path));

@@ -1,6 +1,6 @@
 /** Deepgram prerecorded responses: `results.utterances`, or the words of `results.channels[]`. */
 import { speakerName } from '../names.js';
-import { joinTokens, type Token } from '../words.js';
+import { joinWords, type Word } from '../words.js';
 import { type Json, type Layout, isObject, num, timed } from './context.js';
 import type { Segment } from '../builder.js';
 
@@ -16,12 +16,12 @@ export const deepgram: Layout = {
         const path = `$.results.utterances[${i}]`;
         if (!isObject(u) || typeof u.transcript !== 'string') throw ctx.fail(path, 'expected an utterance with a "transcript" string');
         if (u.speaker !== undefined) diarized = true;
-        return timed({ speaker: speakerName(u.speaker), text: u.transcript, line: ctx.lineOf(path) }, num(u.start), num(u.end));
+        return timed({ speaker: speakerName(u.speaker), text: u.transcript, ...ctx.placeOf(path) }, num(u.start), num(u.end));
       });
       return { segments, warnings: diarized ? [] : [ONE] };
     }
     const channels = Array.isArray(results.channels) ? results.channels : [];
-    const tokens: Token[] = [];
+    const tokens: Word[] = [];
     let diarized = false;
     channels.forEach((ch, c) => {
       const base = `$.results.channels[${c}].alternatives[0]`;
@@ -33,7 +33,7 @@ export const deepgram: Layout = {
         if (w.speaker !== undefined) diarized = true;
         // Several channels without diarization are the parties of a stereo call.
         const speaker = w.speaker !== undefined ? speakerName(w.speaker) : channels.length > 1 ? `Channel ${c}` : 'Speaker';
-        const tok: Token = { speaker, text: String(w.punctuated_word ?? w.word), line: ctx.lineOf(path) };
+        const tok: Word = { speaker, text: String(w.punctuated_word ?? w.word), ...ctx.placeOf(path) };
         const start = num(w.start);
         const end = num(w.end);
         if (start !== undefined) tok.start = start;
@@ -42,7 +42,7 @@ export const deepgram: Layout = {
       });
     });
     if (channels.length > 1) tokens.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-    return { segments: joinTokens(tokens), warnings: diarized || channels.length > 1 ? [] : [ONE] };
+    return { segments: joinWords(tokens), warnings: diarized || channels.length > 1 ? [] : [ONE] };
   },
 };
 

@@ -61,7 +61,7 @@ function readArray(arr: Json[], base: string, shape: Shape, ctx: JsonContext): S
     if (shape.kind === 'pairs') {
       if (!Array.isArray(e) || typeof e[0] !== 'string' || typeof e[1] !== 'string') throw ctx.fail(path, 'expected a [speaker, text] pair of strings');
       if (NOT_SPOKEN.has(e[0].toLowerCase())) return;
-      out.push({ speaker: speakerName(e[0]), text: e[1], line: ctx.lineOf(path) });
+      out.push({ speaker: speakerName(e[0]), text: e[1], ...ctx.placeOf(path) });
       return;
     }
     if (!isObject(e) || typeof e[shape.textKey] !== 'string') throw ctx.fail(path, `expected a "${shape.textKey}" string`);
@@ -69,7 +69,7 @@ function readArray(arr: Json[], base: string, shape: Shape, ctx: JsonContext): S
     if (typeof who === 'string' && NOT_SPOKEN.has(who.toLowerCase())) return;
     const start = num(START_KEYS.map((k) => e[k]).find((v) => v !== undefined));
     const end = num(END_KEYS.map((k) => e[k]).find((v) => v !== undefined));
-    out.push(timed({ speaker: speakerName(who), text: e[shape.textKey] as string, line: ctx.lineOf(path) }, start, end));
+    out.push(timed({ speaker: speakerName(who), text: e[shape.textKey] as string, ...ctx.placeOf(path) }, start, end));
   });
   return out;
 }

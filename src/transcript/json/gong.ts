@@ -20,7 +20,7 @@ export const gong: Layout = {
         if (!isObject(s) || typeof s.text !== 'string') throw ctx.fail(path, 'expected a sentence with a "text" string');
         const start = num(s.start);
         const end = num(s.end);
-        segments.push(timed({ speaker, text: s.text, line: ctx.lineOf(path) }, start === undefined ? undefined : start / 1000, end === undefined ? undefined : end / 1000));
+        segments.push(timed({ speaker, text: s.text, ...ctx.placeOf(path) }, start === undefined ? undefined : start / 1000, end === undefined ? undefined : end / 1000));
       });
     });
     const warnings = calls.length > 1 ? [`the export holds ${calls.length} calls: only the first was read`] : [];

@@ -29,12 +29,17 @@ export class JsonLines {
 
   /** 1-based line where the object or array at `path` starts; falls back to the nearest recorded parent. */
   lineOf(path: string): number {
+    return this.lineAt(this.offsetOf(path));
+  }
+
+  /** Offset in the text where the object or array at `path` starts (or its nearest recorded parent). */
+  offsetOf(path: string): number {
     let p = path;
     for (;;) {
       const at = this.starts.get(p);
-      if (at !== undefined) return this.lineAt(at);
+      if (at !== undefined) return at;
       const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-      if (cut <= 0) return 1;
+      if (cut <= 0) return 0;
       p = p.slice(0, cut);
     }
   }

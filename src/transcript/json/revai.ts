@@ -19,7 +19,7 @@ export const revai: Layout = {
         // Punct elements carry their own spaces, so values are concatenated as they are.
         if (!cur) {
           if (el.type === 'punct' && !el.value.trim()) return;
-          cur = { speaker, text: '', line: ctx.lineOf(path) };
+          cur = { speaker, text: '', ...ctx.placeOf(path) };
           const ts = num(el.ts);
           if (ts !== undefined) cur.start = ts;
           segments.push(cur);

@@ -16,7 +16,7 @@ export const whisper: Layout = {
       const path = `$.segments[${i}]`;
       if (!isObject(s) || typeof s.text !== 'string') throw ctx.fail(path, 'expected a segment object with a "text" string');
       if (s.speaker !== undefined && s.speaker !== null) diarized = true;
-      segments.push(timed({ speaker: speakerName(s.speaker), text: s.text, line: ctx.lineOf(path) }, num(s.start), num(s.end)));
+      segments.push(timed({ speaker: speakerName(s.speaker), text: s.text, ...ctx.placeOf(path) }, num(s.start), num(s.end)));
     });
     return { segments, warnings: diarized ? [] : ['no speaker labels (Whisper without diarization): all text is attributed to one speaker'] };
   },

@@ -1,0 +1,49 @@
+/** The report side shared by `analyze` and `merge`: the flags that shape it, checked up front, and the output pipeline they ask for. */
+import { BaselineError } from '../errors.js';
+import type { Rule } from '../types.js';
+import type { Config } from '../config/load.js';
+import type { Io } from '../io/console.js';
+import { readUserFile } from '../io/read.js';
+import { Baseline } from '../report/baseline.js';
+import type { GateSettings } from '../report/gates.js';
+import { ruleMeta } from '../report/report.js';
+import { ReportPipeline } from '../batch/pipeline.js';
+import type { FormatName } from '../format/index.js';
+import { useColor } from './options.js';
+import { gateSettings, type GateFlags } from './settings.js';
+
+/** The options of `analyze` and `merge` that shape the report: its format, output files, gates and baseline. */
+export interface ReportFlags extends GateFlags {
+  format: FormatName;
+  sort?: string;
+  output?: string;
+  outDir?: string;
+  findingsCsv?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  color?: boolean;
+}
+
+/** The gates and the baseline, checked before any input is read (a bad value is one error, up front). */
+export function reportChecks(flags: ReportFlags, config: Config | undefined): { gates: GateSettings; baseline?: Baseline } {
+  const gates = gateSettings(flags, config, Boolean(flags.baseline));
+  if (!flags.baseline) return { gates };
+  return { gates, baseline: Baseline.parse(readUserFile(flags.baseline, (m) => new BaselineError(m)), flags.baseline) };
+}
+
+/** The output pipeline the flags ask for. */
+export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io): ReportPipeline {
+  const toFile = Boolean(flags.output || flags.outDir);
+  return new ReportPipeline({
+    io,
+    format: flags.format,
+    formatOptions: { color: !toFile && useColor(io, flags.color), width: process.stdout.columns ?? 100, ...(flags.sort ? { sort: flags.sort } : {}) },
+    ...(flags.output ? { output: flags.output } : {}),
+    ...(flags.outDir ? { outDir: flags.outDir } : {}),
+    ...(flags.findingsCsv ? { findingsCsv: flags.findingsCsv } : {}),
+    ...(flags.writeBaseline ? { writeBaseline: flags.writeBaseline } : {}),
+    ...(checks.baseline ? { baseline: checks.baseline } : {}),
+    gates: checks.gates,
+    rules: ruleMeta(rules),
+  });
+}
