@@ -2,8 +2,8 @@
 // by models trained without them (and with every lone utterance), and precision and recall per kind
 // are printed for several neutral scales. A measure of how the judge does on calls it never saw.
 //   node scripts/cross-validate.mjs [--folds 5]
-import { readTrainingData } from '../dist/model/training-data.js';
-import { parseCalls, sentenceSamples, trainSentenceModels } from '../dist/model/train.js';
+import { readTrainingData } from '../dist/training/data.js';
+import { parseCalls, sentenceSamples, trainSentenceModels } from '../dist/training/train.js';
 import { builtinEngine } from '../dist/analyze.js';
 import { cueLists } from '../dist/judge/cues.js';
 import { predict } from '../dist/model/logistic.js';

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync, readdirSync, statSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTrainingData } from '../dist/model/training-data.js';
-import { trainModels } from '../dist/model/train.js';
+import { readTrainingData } from '../dist/training/data.js';
+import { trainModels } from '../dist/training/train.js';
 import { modelToJson } from '../dist/model/logistic.js';
 import { builtinEngine } from '../dist/analyze.js';
 import { cueLists } from '../dist/judge/cues.js';
@@ -18,7 +18,7 @@ function files(dir) {
     return statSync(p).isDirectory() ? files(p) : [p];
   });
 }
-const inputs = ['dist/rules.json', ...files('rules'), ...['model', 'judge', 'language', 'roles', 'patterns', 'kinds', 'rules', 'transcript'].flatMap((d) => files(join('dist', d)).filter((f) => f.endsWith('.js')))];
+const inputs = ['dist/rules.json', ...files('rules'), ...['model', 'training', 'judge', 'language', 'roles', 'patterns', 'kinds', 'rules', 'transcript'].flatMap((d) => files(join('dist', d)).filter((f) => f.endsWith('.js')))];
 const hash = createHash('sha256');
 for (const f of inputs) hash.update(f).update(readFileSync(f));
 const digest = hash.digest('hex');

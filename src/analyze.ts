@@ -6,7 +6,7 @@
  * kind a sentence. Then the call rules (metrics, journey jumps) judge the whole call, and the score
  * and tips are computed from the findings.
  */
-import type { CallReport, Finding, InputFormat, JourneyStepName, Role, Transcript } from './types.js';
+import type { CallReport, Finding, InputFormat, JourneyStepName, Role, RoleDecision, Transcript } from './types.js';
 import type { JourneyTurn } from './kinds/types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
 import { lineAt, SourceMap } from './transcript/position.js';
@@ -30,6 +30,9 @@ import { turnSentences } from './judge/segment.js';
 import { ruleVotes, type RuleHit } from './judge/votes.js';
 import { sentenceFeatures } from './judge/features.js';
 import { judgeSentences, type Judgement } from './judge/decide.js';
+import { declinesInFirstPerson } from './judge/declines.js';
+import { decideSalesCall } from './judge/sales-call.js';
+import { whichLanguage, LANGUAGE_NAMES } from './language/which.js';
 
 export interface AnalyzeOptions {
   /** The file name to report (also a hint for format detection). */
@@ -38,6 +41,8 @@ export interface AnalyzeOptions {
   sellers?: readonly string[];
   /** Where the seller names were given, shown with the roles (the command line says "--seller", or a file's name). */
   sellersFrom?: string;
+  /** Judge the transcript as a sales call whatever it reads like (and whatever its language). */
+  sales?: boolean;
   /** Force an input format. */
   format?: InputFormat | 'auto';
   columns?: Record<string, string>;
@@ -101,8 +106,9 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
     return { role: roles[i] === 'seller' ? 'seller' : 'buyer', line: turn.line, cues };
   });
 
+  const verdict = salesVerdict(transcript, roleDecisions, script, options, bundle);
   const sentences: SellerSentence[] = [];
-  walkCall(turns, (_, i) => roles[i] === 'seller', cuesOf(engine), (turn, turnIndex, base) => {
+  if (verdict.salesCall) walkCall(turns, (_, i) => roles[i] === 'seller', cuesOf(engine), (turn, turnIndex, base) => {
     let indexInTurn = 0;
     for (const sentence of turnSentences(turn.text, bundle.boundary)) {
       const tokens = tokenize(sentence.text);
@@ -132,12 +138,16 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
     findings.push(createFinding({ rule, message, scope: 'call', ...(at ? { at, suppressed: isSuppressed(transcript.suppressions, rule.id, at.line) } : {}) }));
   }
 
-  const { score, components, tips } = scoreFindings({ findings, metrics, script, rules: engine.byId });
+  const judged = verdict.salesCall ? scoreFindings({ findings, metrics, script, rules: engine.byId }) : { score: null, components: [], tips: [] };
+  const { score, components, tips } = judged;
   return {
     file: options.file ?? '<text>',
     format: transcript.format,
     ...(transcript.layout ? { layout: transcript.layout } : {}),
     ...(options.callType ? { callType: options.callType } : {}),
+    salesCall: verdict.salesCall,
+    salesCallReasons: verdict.reasons,
+    language: verdict.language,
     score,
     scoreComponents: components,
     speakers: speakerStats(turns, roleOf, wordsPerTurn),
@@ -185,10 +195,14 @@ function sentenceFinding(
   ctx: { engine: Engine; known: ReadonlyMap<string, number>; source: SourceMap; transcript: Transcript },
 ): Finding | undefined {
   const own = s.hits.filter((h) => !ctx.known.has(`r:${h.rule.id}`));
-  const label = own.length ? own[0]!.rule.focus : judgement.label;
+  let label: Judgement['label'] = own.length ? own[0]!.rule.focus : judgement.label;
+  if (label === 'seller-centric' && !s.hits.some((h) => h.rule.focus === 'seller-centric') && declinesInFirstPerson(s.tokens)) {
+    label = s.hits.some((h) => h.rule.focus === 'buyer-ownership') ? 'buyer-ownership' : 'neutral';
+  }
   if (label === 'neutral') return undefined;
   const sameKind = (own.length ? own : s.hits).filter((h) => h.rule.focus === label);
-  sameKind.sort((a, b) => SEVERITY_RANK[a.rule.severity]! - SEVERITY_RANK[b.rule.severity]!);
+  // The most severe rule speaks for the sentence; among equals, the one that matched the most words.
+  sameKind.sort((a, b) => SEVERITY_RANK[a.rule.severity]! - SEVERITY_RANK[b.rule.severity]! || b.to - b.from - (a.to - a.from));
   const chosen = sameKind[0];
   const rule = chosen?.rule ?? ctx.engine.byId.get(label === 'seller-centric' ? 'likely-seller-centric' : 'likely-buyer-ownership');
   if (!rule) return undefined;
@@ -205,4 +219,25 @@ function sentenceFinding(
     ...(sameKind.length > 1 ? { alsoMatched: sameKind.slice(1).map((h) => h.rule.id) } : {}),
     confidence: judgement.p[label === 'seller-centric' ? 0 : 1]!,
   });
+}
+
+/**
+ * Whether to judge the transcript as a sales call, and why. Forced with `sales`; a one-speaker
+ * script is one, and so is a call whose named sellers speak (whoever names a seller says there is a
+ * sale); a transcript not in English is not (the rules are English); else the sales-call model reads it.
+ */
+function salesVerdict(
+  transcript: Transcript,
+  roles: readonly RoleDecision[],
+  script: boolean,
+  options: AnalyzeOptions,
+  bundle: ReturnType<typeof models>,
+): { salesCall: boolean; reasons: string[]; language: string } {
+  const { code } = whichLanguage(transcript.turns.map((t) => t.text).join('\n'));
+  if (options.sales) return { salesCall: true, reasons: ['judged as a sales call on request'], language: code };
+  if (code !== 'en') return { salesCall: false, reasons: [`the transcript is in ${LANGUAGE_NAMES[code] ?? code}, not English: the rules judge English`], language: code };
+  if (script) return { salesCall: true, reasons: ['one speaker: judged as a sales script'], language: code };
+  if (roles.some((r) => r.role === 'seller' && r.method === 'given')) return { salesCall: true, reasons: ['a seller was named and speaks'], language: code };
+  const d = decideSalesCall(transcript.turns, bundle);
+  return { salesCall: d.salesCall, reasons: d.reasons, language: code };
 }

@@ -133,6 +133,8 @@ export interface Rule {
   evidence?: Evidence[];
   /** Weight in the score's language component (default 1). */
   weight?: number;
+  /** How much the habit hurts the buyer, 1 to 3: tips rank by it before points (pressure and brushed-off concerns come first). Default 2, and 1 for metric rules. */
+  harm?: number;
   examples: RuleExamples;
   /** Where the rule was loaded from, for error messages. */
   source?: string;
@@ -286,6 +288,8 @@ export interface Tip {
   ruleId: string;
   /** Score points this call would gain if the habit were fixed. */
   gain: number;
+  /** How much the habit hurts the buyer, 1 to 3 (the rule's harm); tips are ranked by it first. */
+  harm: number;
   message: string;
   suggestion: string;
   count: number;
@@ -297,7 +301,17 @@ export interface CallReport {
   format: InputFormat;
   layout?: string;
   callType?: string;
-  score: number;
+  /**
+   * Whether the transcript was judged as a sales call. Meetings, interviews, support calls and
+   * transcripts not in English are not: they have no findings, no tips and a null score.
+   */
+  salesCall: boolean;
+  /** Why it was (or was not) judged as a sales call, in words. */
+  salesCallReasons: string[];
+  /** The transcript's language, ISO 639-1 ("en"; "und" when it cannot be told). */
+  language: string;
+  /** 0-100, higher is more about the buyer; null when the call was not judged. */
+  score: number | null;
   scoreComponents: ScoreComponent[];
   speakers: SpeakerStats[];
   roles: RoleDecision[];

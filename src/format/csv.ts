@@ -6,9 +6,9 @@ import { csvRow, round } from './escape.js';
 /**
  * The columns, in order; a stable contract for people who import the file.
  * - file: the input path as given
- * - status: ok | failed
+ * - status: ok | not-judged (not a sales call, or not in English: no score, the reason in `error`) | failed
  * - sellers: seller names joined by "; "
- * - score: 0..100
+ * - score: 0..100, empty when not judged
  * - seller_talk_share: 0..1, share of words spoken by sellers (3 decimals)
  * - seller_questions, open_questions: questions the sellers asked, and how many were open
  * - longest_monologue_words: the seller's longest uninterrupted stretch
@@ -38,7 +38,7 @@ export const formatCsv: Formatter = (report, options) => {
   for (const row of summary.calls) {
     out += csvRow([
       row.file,
-      'ok',
+      row.score === null ? 'not-judged' : 'ok',
       row.sellers.join('; '),
       row.score,
       round(row.sellerTalkShare, 3),
@@ -48,7 +48,7 @@ export const formatCsv: Formatter = (report, options) => {
       row.sellerCentric,
       row.buyerOwnership,
       row.topIssue?.ruleId ?? '',
-      '',
+      row.notJudged ?? '',
     ]);
   }
   for (const error of summary.failed) {

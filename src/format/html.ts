@@ -204,7 +204,8 @@ function callSection(call: CallReport, id: string, gates: string[]): string {
   const warnings = call.warnings.length ? `<ul class="muted">${call.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : '';
   const gateList = gates.length ? `<ul class="errors sev-error">${gates.map((g) => `<li>Gate failed: ${h(g)}</li>`).join('')}</ul>` : '';
   return (
-    `<section class="call" id="${id}"><h2><span class="${scoreClass(call.score)}">${call.score}</span> ${h(call.file)}</h2>` +
+    `<section class="call" id="${id}"><h2>${call.score === null ? `<span class="muted">not judged</span>` : `<span class="${scoreClass(call.score)}">${call.score}</span>`} ${h(call.file)}</h2>` +
+    (call.score === null ? `<p class="muted">${h(call.salesCallReasons.join('; '))}</p>` : '') +
     `<p class="muted">${h(call.format)}${call.layout ? ` (${h(call.layout)})` : ''}${call.callType ? ` · ${h(call.callType)} call` : ''} · sellers: ${h(sellers.join(', ') || '—')}</p>` +
     gateList +
     `<div class="facts">${facts.map(([k, v]) => `<div><span class="muted">${k}</span><b>${h(v)}</b></div>`).join('')}</div>` +
@@ -219,7 +220,7 @@ function overview(report: Report, summary: Summary): string {
   const t = summary.totals;
   const rows = summary.calls.map(
     (r) =>
-      `<tr><td><a href="#call-${r.index + 1}">${h(r.file)}</a></td><td>${h(r.sellers.join(', '))}</td><td class="num"><span class="pill" style="background:#eef1f4">${r.score}</span></td>` +
+      `<tr><td><a href="#call-${r.index + 1}">${h(r.file)}</a></td><td>${h(r.sellers.join(', '))}</td><td class="num"><span class="pill" style="background:#eef1f4">${r.score ?? 'not judged'}</span></td>` +
       `<td class="num">${percent(r.sellerTalkShare)}</td><td class="num">${r.sellerQuestions} (${r.openQuestions})</td><td class="num">${r.sellerCentric}</td><td class="num">${r.buyerOwnership}</td>` +
       `<td>${r.topIssue ? `<code>${h(r.topIssue.ruleId)}</code> ×${r.topIssue.count}` : '<span class="muted">—</span>'}</td></tr>`,
   );
@@ -234,7 +235,7 @@ function overview(report: Report, summary: Summary): string {
     ? `<section class="gates"><h2>Failed gates</h2><ul class="errors">${report.gates.map((g) => `<li><b>${h(g.file)}</b>: ${h(g.gate)}: ${h(g.message)}</li>`).join('')}</ul></section>`
     : '';
   return (
-    `<header><h1>${h(report.tool.name)} report</h1><p class="muted">${t.calls} call(s) analysed, ${t.failed} failed${t.averageScore === null ? '' : `, average score <b>${t.averageScore}</b>`} · ${h(report.tool.name)} ${h(report.tool.version)}</p></header>` +
+    `<header><h1>${h(report.tool.name)} report</h1><p class="muted">${t.calls} call(s) analysed, ${t.failed} failed${t.notJudged ? `, ${t.notJudged} not judged` : ''}${t.averageScore === null ? '' : `, average score <b>${t.averageScore}</b>`} · ${h(report.tool.name)} ${h(report.tool.version)}</p></header>` +
     `<section class="overview"><div class="charts"><figure><figcaption>Score distribution</figcaption>${histogram(t.distribution)}</figure>` +
     `<figure><figcaption>Average score per rep</figcaption>${summary.reps.length ? repChart(summary.reps) : '<p class="muted">No sellers identified.</p>'}</figure></div></section>` +
     (rows.length

@@ -35,7 +35,7 @@ export const formatJunit: Formatter = (report) => {
     const gates = gatesByFile.get(call.file) ?? [];
     used.add(call.file);
     const out =
-      `      <system-out>${x(`score ${call.score}/100, ${call.findings.filter((f) => !f.suppressed).length} findings`)}</system-out>\n`;
+      `      <system-out>${x(call.score === null ? `not judged: ${call.salesCallReasons[0] ?? ''}` : `score ${call.score}/100, ${call.findings.filter((f) => !f.suppressed).length} findings`)}</system-out>\n`;
     cases.push({ file: call.file, body: (gates.length > 0 ? failure(gates) : '') + out, failed: gates.length > 0, errored: false });
   }
   for (const e of report.errors) {

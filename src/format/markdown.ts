@@ -45,6 +45,7 @@ function overview(report: Report, summary: Summary): string[] {
     `# ${md(report.tool.name)} report`,
     '',
     `${t.calls} call${t.calls === 1 ? '' : 's'} analysed, ${t.failed} failed` +
+      (t.notJudged ? `, ${t.notJudged} not judged` : '') +
       (t.averageScore === null ? '.' : `, average score **${t.averageScore}**.`),
     '',
     `Score distribution: ${t.distribution.map((b) => `${b.label}: ${b.count}`).join(' · ')}`,
@@ -58,7 +59,7 @@ function overview(report: Report, summary: Summary): string[] {
         summary.calls.map((r) => [
           md(r.file),
           md(r.sellers.join(', ')) || '—',
-          String(r.score),
+          r.score === null ? 'not judged' : String(r.score),
           percent(r.sellerTalkShare),
           `${r.sellerQuestions} (${r.openQuestions})`,
           String(r.sellerCentric),
@@ -106,7 +107,7 @@ function callSection(call: CallReport): string[] {
   const m = call.metrics;
   const out = [`## ${md(call.file)}`, ''];
   const facts = [
-    `Score **${call.score}**/100`,
+    call.score === null ? `Not judged: ${md(call.salesCallReasons.join('; '))}` : `Score **${call.score}**/100`,
     `seller talk ${percent(m.sellerTalkShare)}`,
     `${m.sellerQuestions} seller questions (${m.sellerOpenQuestions} open)`,
     `longest monologue ${m.longestSellerMonologueWords} words`,

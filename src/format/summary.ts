@@ -18,7 +18,7 @@ export const formatSummary: Formatter = (report, options) => {
   if (summary.calls.length > 0) {
     const calls = new Table({ head: ['file', 'sellers', 'score', 'seller talk', 'questions (open)', 'seller-centric', 'buyer-ownership', 'top issue'], style });
     for (const r of summary.calls) {
-      const score = r.score >= 70 ? c.green(String(r.score)) : r.score >= 45 ? c.yellow(String(r.score)) : c.red(String(r.score));
+      const score = r.score === null ? c.dim('not judged') : r.score >= 70 ? c.green(String(r.score)) : r.score >= 45 ? c.yellow(String(r.score)) : c.red(String(r.score));
       calls.push([
         gated.has(r.file) ? `${r.file} ${c.red('(gate failed)')}` : r.file,
         r.sellers.join(', '),
@@ -54,6 +54,7 @@ export const formatSummary: Formatter = (report, options) => {
   out.push(
     c.bold(`${t.calls} call${t.calls === 1 ? '' : 's'} analyzed`) +
       (t.averageScore !== null ? `, average buyer focus ${t.averageScore}/100` : '') +
+      (t.notJudged > 0 ? `, ${t.notJudged} not judged` : '') +
       (t.failed > 0 ? c.red(`, ${t.failed} failed`) : '') +
       (t.calls > 0 ? c.dim(` (scores ${dist})`) : ''),
   );

@@ -23,6 +23,10 @@ export const formatTerminal: Formatter = (report, options) => {
 
 function formatCall(call: CallReport, c: ChalkInstance, width: number, evidence: ReadonlyMap<string, Evidence[]>): string {
   const out: string[] = [];
+  if (call.score === null) {
+    out.push(`${c.bold(call.file)}  ${c.dim(`not judged: ${call.salesCallReasons[0] ?? 'not a sales call'}`)}`);
+    return out.join('\n');
+  }
   const colour = call.score >= 70 ? c.green : call.score >= 45 ? c.yellow : c.red;
   out.push(`${c.bold(call.file)}  ${colour.bold(`buyer focus ${call.score}/100`)}`);
   for (const r of call.roles) {
@@ -79,9 +83,10 @@ function formatFinding(f: Finding, c: ChalkInstance): string {
 }
 
 function formatBatchLine(report: Report, c: ChalkInstance): string {
-  const scores = report.calls.map((x) => x.score);
+  const scores = report.calls.flatMap((x) => (x.score === null ? [] : [x.score]));
   const avg = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : 0;
-  return c.bold(`${report.calls.length} calls analyzed, average buyer focus ${avg}/100` + (report.errors.length ? `, ${report.errors.length} failed` : ''));
+  const notJudged = report.calls.length - scores.length;
+  return c.bold(`${report.calls.length} calls analyzed, average buyer focus ${avg}/100` + (notJudged ? `, ${notJudged} not judged` : '') + (report.errors.length ? `, ${report.errors.length} failed` : ''));
 }
 
 function options(c: ChalkInstance): string[] {

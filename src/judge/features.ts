@@ -8,6 +8,7 @@ import type { Token } from '../language/tokens.js';
 import type { QuestionInfo } from '../language/questions.js';
 import type { SentenceSituation } from './context.js';
 import { contentStems } from './context.js';
+import { declines } from '../language/negation.js';
 
 export interface RuleVote {
   ruleId: string;
@@ -35,6 +36,9 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], questio
   }
   f.push(`you:${count(you)}`, `we:${count(we)}`, `i:${count(me)}`);
   if (/\d/.test(text)) f.push('num');
+  // A declined pitch ("I'm not going to walk you through slides") reads like the pitch word for word;
+  // what follows a "but" is asserted, so a disclaimer before a push does not count.
+  if (declines(tokens)) f.push(tokens.some((t) => t.word === 'but') ? 'declines-but' : 'declines');
   const focuses = new Set<string>();
   for (const v of votes) {
     f.push(`r:${v.ruleId}`);

@@ -55,6 +55,12 @@ const MIN_WORDS = 2;
 /** The boundary probability above which a piece ends: low, because a piece too long hides a sentence (measured on fixtures/unseen ASR calls: 0.98 of labelled sentences get a piece of their own at 0.1, 0.89 at 0.3). */
 const THRESHOLD = 0.1;
 
+/**
+ * Words a piece never starts with: "but" joins the two halves of one move ("not to be pushy but",
+ * "i hear you but"), which the rules about disclaimers and brush-offs must see whole.
+ */
+const NO_CUT_BEFORE = new Set(['but']);
+
 /** Splits unpunctuated speech into sentence pieces, with offsets into `text`. */
 export function splitSpoken(text: string, model: Model, at = 0): Sentence[] {
   const words = spokenWords(text);
@@ -63,7 +69,7 @@ export function splitSpoken(text: string, model: Model, at = 0): Sentence[] {
   let from = 0;
   let since = 1;
   for (let i = 1; i < words.length; i++) {
-    const p = predict(model, gapFeatures(words, i, since))[1]!;
+    const p = NO_CUT_BEFORE.has(words[i]!.word) ? 0 : predict(model, gapFeatures(words, i, since))[1]!;
     if (p > THRESHOLD && since >= MIN_WORDS && words.length - i >= MIN_WORDS) {
       out.push(piece(text, words[from]!.start, words[i - 1]!.end, at));
       from = i;

@@ -51,14 +51,16 @@ export function computeScore(input: ScoreInput): { score: number; components: Sc
     {
       name: 'language balance',
       value: (bo + 1) / (bo + sc + 2),
-      weight: 35,
+      weight: 45,
       detail: `${fmt(bo)} buyer-ownership vs ${fmt(sc)} seller-centric findings`,
     },
     {
       name: 'seller-centric density',
-      value: ramp(scPer100, 0, 2.5),
-      weight: 25,
-      detail: `${round(scPer100, 2)} seller-centric findings per 100 seller words (0 is best, 2.5 or more scores nothing)`,
+      // Every seller sentence is judged, so a pitch-heavy call reaches about 7 per 100 seller words
+      // (the 90th percentile of the labelled calls) and a buyer-led one stays near 1.
+      value: ramp(scPer100, 0, 6),
+      weight: 20,
+      detail: `${round(scPer100, 2)} seller-centric findings per 100 seller words (0 is best, 6 or more scores nothing)`,
     },
   ];
   if (!input.script) {
@@ -66,7 +68,7 @@ export function computeScore(input: ScoreInput): { score: number; components: Sc
       {
         name: 'talk share',
         value: ramp(m.sellerTalkShare, 0.45, 0.8),
-        weight: 20,
+        weight: 15,
         detail: `the seller spoke ${Math.round(m.sellerTalkShare * 100)}% of the words (45% or less is best; Gong Labs found conversion falling past 65%)`,
       },
       {

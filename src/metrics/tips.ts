@@ -1,4 +1,7 @@
-/** Coaching tips: the habits whose fixing would raise the score most, ranked by that gain. */
+/**
+ * Coaching tips: the habits to fix first. Ranked by harm to the buyer first (pressure and brushed-off
+ * concerns before the shape of the talk), then by the score points fixing them would add.
+ */
 import type { Finding, Rule, ScoreComponent, Tip } from '../types.js';
 import { namesAHabit } from '../report/finding.js';
 
@@ -42,8 +45,9 @@ export function rankTips(input: TipInput, limit = 3): Tip[] {
       const weight = list.length * (rule.weight ?? 1);
       gain = input.rescore(Math.max(0, input.sellerCentric - weight)) - input.score;
     }
-    tips.push({ ruleId, gain, count: list.length, message: rule.message, suggestion: list[0]!.suggestion });
+    const harm = rule.harm ?? (rule.kind === 'metric' ? 1 : 2);
+    tips.push({ ruleId, gain, harm, count: list.length, message: rule.message, suggestion: list[0]!.suggestion });
   }
-  tips.sort((a, b) => b.gain - a.gain || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
+  tips.sort((a, b) => b.harm - a.harm || b.gain - a.gain || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
   return tips.filter((t) => t.gain > 0).slice(0, limit);
 }

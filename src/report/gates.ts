@@ -35,7 +35,8 @@ export function checkGates(call: CallReport, settings: GateSettings): GateResult
   const out: GateResult[] = [];
   const counted = call.findings.filter((f) => !f.suppressed && f.kind === 'seller-centric' && (!settings.baseline || f.new === true));
   const scope = settings.baseline ? 'new ' : '';
-  if (settings.failUnder !== undefined && call.score < settings.failUnder) {
+  // A call that was not judged has no score to gate (and no findings).
+  if (settings.failUnder !== undefined && call.score !== null && call.score < settings.failUnder) {
     const by = Math.round((settings.failUnder - call.score) * 10) / 10;
     out.push({ file: call.file, gate: 'fail-under', message: `score ${call.score} is ${by} below the minimum of ${settings.failUnder}` });
   }

@@ -23,7 +23,10 @@ export interface CallRow {
   file: string;
   /** Names of the speakers whose role is seller, in speaking order. */
   sellers: string[];
-  score: number;
+  /** Null for a call that was not judged (not a sales call, or not in English). */
+  score: number | null;
+  /** Why the call was not judged; absent for judged calls. */
+  notJudged?: string;
   sellerTalkShare: number;
   sellerQuestions: number;
   openQuestions: number;
@@ -58,9 +61,11 @@ export interface ScoreBucket {
 
 export interface SummaryTotals {
   calls: number;
+  /** Calls that were read but not judged (not sales calls, or not in English): out of averages and gates. */
+  notJudged: number;
   /** Input files that could not be analysed. */
   failed: number;
-  /** Mean score over analysed calls, one decimal; null when there are none. */
+  /** Mean score over judged calls, one decimal; null when there are none. */
   averageScore: number | null;
   distribution: ScoreBucket[];
 }
@@ -138,7 +143,8 @@ function ownersOf(finding: Finding, sellers: string[]): string[] {
 }
 
 const COMPARATORS: Record<SortKey, (a: CallRow, b: CallRow) => number> = {
-  score: (a, b) => a.score - b.score,
+  // Calls that were not judged sort after every judged one.
+  score: (a, b) => (a.score ?? Infinity) - (b.score ?? Infinity) || (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0),
   file: () => 0,
   talk: (a, b) => b.sellerTalkShare - a.sellerTalkShare,
   questions: (a, b) => a.sellerQuestions - b.sellerQuestions,
@@ -205,6 +211,7 @@ export class SummaryBuilder {
       file: call.file,
       sellers,
       score: call.score,
+      ...(call.score === null ? { notJudged: call.salesCallReasons[0] ?? 'not judged' } : {}),
       sellerTalkShare: call.metrics.sellerTalkShare,
       sellerQuestions: call.metrics.sellerQuestions,
       openQuestions: call.metrics.sellerOpenQuestions,
@@ -215,6 +222,9 @@ export class SummaryBuilder {
       ...(top ? { topIssue: { ...top, message: messages.get(top.ruleId) ?? '' } } : {}),
     });
 
+    // A call that was not judged has no score and no seller to compare.
+    if (call.score === null) return this;
+    const score = call.score;
     // A rep counts once per call even if the transcript lists them twice.
     const seen = new Set<string>();
     for (const name of sellers) {
@@ -224,9 +234,9 @@ export class SummaryBuilder {
       const rep = this.reps.get(key) ?? { name, calls: 0, sum: 0, min: Infinity, max: -Infinity, habits: new Map(), strengths: new Map() };
       this.reps.set(key, rep);
       rep.calls++;
-      rep.sum += call.score;
-      rep.min = Math.min(rep.min, call.score);
-      rep.max = Math.max(rep.max, call.score);
+      rep.sum += score;
+      rep.min = Math.min(rep.min, score);
+      rep.max = Math.max(rep.max, score);
       const counts = perRep.get(key);
       for (const [id, n] of counts?.habits ?? []) bump(rep.habits, id, n);
       for (const [id, n] of counts?.strengths ?? []) bump(rep.strengths, id, n);
@@ -259,15 +269,17 @@ export class SummaryBuilder {
         : (a, b) => compareText(a.name, b.name),
     );
     const distribution = SCORE_BUCKETS.map((b) => ({ ...b, count: 0 }));
-    for (const row of this.rows) distribution[bucketIndex(row.score)]!.count++;
-    const total = this.rows.reduce((sum, r) => sum + r.score, 0);
+    const judged = this.rows.filter((r): r is CallRow & { score: number } => r.score !== null);
+    for (const row of judged) distribution[bucketIndex(row.score)]!.count++;
+    const total = judged.reduce((sum, r) => sum + r.score, 0);
     return {
       calls,
       reps,
       totals: {
         calls: this.rows.length,
+        notJudged: this.rows.length - judged.length,
         failed: new Set(this.errors.map((e) => e.file)).size,
-        averageScore: this.rows.length > 0 ? round1(total / this.rows.length) : null,
+        averageScore: judged.length > 0 ? round1(total / judged.length) : null,
         distribution,
       },
       failed: this.errors.map((e) => ({ ...e })),

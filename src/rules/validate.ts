@@ -14,7 +14,7 @@ export type PatternCheck = (pattern: string, lexicon: Lexicon) => string | undef
 const FOCUS: Focus[] = ['seller-centric', 'buyer-ownership'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** Fields of every rule, whatever its kind. */
-const COMMON_FIELDS = ['id', 'kind', 'focus', 'category', 'severity', 'description', 'message', 'suggestion', 'rationale', 'journeyStep', 'patterns', 'exceptions', 'requires', 'evidence', 'weight', 'examples'];
+const COMMON_FIELDS = ['id', 'kind', 'focus', 'category', 'severity', 'description', 'message', 'suggestion', 'rationale', 'journeyStep', 'patterns', 'exceptions', 'requires', 'evidence', 'weight', 'harm', 'examples'];
 
 type Raw = Record<string, unknown>;
 
@@ -122,6 +122,7 @@ export function validateRule(raw: unknown, source: string, defaults: { id: strin
 
   if (r.has('evidence')) rule.evidence = validateEvidence(raw.evidence, r);
   if (r.has('weight')) rule.weight = r.number('weight', { min: 0, max: 10 }, 'a number from 0 to 10');
+  if (r.has('harm')) rule.harm = r.number('harm', { min: 1, max: 3, integer: true }, 'a whole number from 1 (least) to 3 (most)');
   rule.examples = validateExamples(r, kind.judges === 'call');
   if (kind.needsExamples && rule.examples.flag.length === 0) throw r.fail('examples.flag', 'give at least one example the rule flags');
   return rule;

@@ -1,7 +1,8 @@
 // One data-driven test for every rule, RuleTester-style: each example a rule flags gives exactly one
-// finding of that rule, quoting the expected words (or carrying the expected message, for metrics);
-// each example it leaves alone gives none. Sentence kinds judge "Seller: <example>"; call kinds the
-// example as a whole transcript.
+// finding of that rule, quoting the expected words (or carrying the expected message, for metrics),
+// or, where a stronger rule of the same kind matched the same sentence, a finding that lists it (a
+// sentence carries one finding); each example it leaves alone gives none. Sentence kinds judge
+// "Seller: <example>"; call kinds the example as a whole transcript.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { loadRules } from '../../src/rules/load.js';
@@ -10,9 +11,13 @@ import type { Finding, Rule } from '../../src/types.js';
 
 const { rules } = loadRules();
 
-function findingsOf(rule: Rule, example: string): Finding[] {
+function allFindings(rule: Rule, example: string): Finding[] {
   const transcript = KINDS[rule.kind].judges === 'call' ? example : `Seller: ${example}\n`;
-  return analyze(transcript, { sellers: ['Seller'] }).findings.filter((f) => f.ruleId === rule.id);
+  return analyze(transcript, { sellers: ['Seller'] }).findings;
+}
+
+function findingsOf(rule: Rule, example: string): Finding[] {
+  return allFindings(rule, example).filter((f) => f.ruleId === rule.id);
 }
 
 const short = (text: string) => (text.length > 70 ? `${text.slice(0, 67).replace(/\n/g, ' / ')}...` : text.replace(/\n/g, ' / '));
@@ -39,15 +44,18 @@ describe('every rule', () => {
       }
       for (const example of rule.examples.flag) {
         it(`flags: ${short(example.text)}`, () => {
-          const found = findingsOf(rule, example.text);
-          expect(found, `findings of ${rule.id}`).toHaveLength(1);
-          if (example.match !== undefined) expect(found[0]!.match).toBe(example.match);
+          const all = allFindings(rule, example.text);
+          const found = all.filter((f) => f.ruleId === rule.id);
+          const listed = all.filter((f) => f.alsoMatched?.includes(rule.id));
+          expect(found.length + listed.length, `findings of ${rule.id}`).toBe(1);
+          if (example.match !== undefined && found.length) expect(found[0]!.match).toBe(example.match);
           if (example.message !== undefined) expect(found[0]!.message).toBe(example.message);
         });
       }
       for (const example of rule.examples.pass) {
         it(`leaves alone: ${short(example)}`, () => {
           expect(findingsOf(rule, example)).toEqual([]);
+          expect(allFindings(rule, example).filter((f) => f.alsoMatched?.includes(rule.id))).toEqual([]);
         });
       }
     });

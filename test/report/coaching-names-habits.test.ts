@@ -19,7 +19,7 @@ it('keeps classifier findings in the counts but out of tips, habits and the top 
   const report = analyze(call, { sellers: ['Rep'] });
   const ids = report.findings.map((f) => f.ruleId);
   // The backup finds more here than any named rule, so only the exclusion keeps it out.
-  expect(ids.filter((id) => id === 'likely-seller-centric').length).toBeGreaterThanOrEqual(3);
+  expect(ids.filter((id) => id === 'likely-seller-centric').length).toBeGreaterThanOrEqual(2);
   expect(ids).toContain('company-credentials');
   expect(report.tips.map((t) => t.ruleId)).not.toContain('likely-seller-centric');
   const summary = summarize([report], [], ruleMeta(builtinEngine().rules));

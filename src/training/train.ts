@@ -18,8 +18,8 @@ import { walkCall } from '../judge/walk.js';
 import type { CueLists } from '../judge/context.js';
 import { speechChunks, speechFeatures } from '../roles/speech.js';
 import { callFacts, callFeatures, talkStretches, NOT_SALES_BELOW } from '../judge/sales-call.js';
-import { train, predict, type Model, type Sample } from './logistic.js';
-import type { TrainingData, LabelledCall } from './training-data.js';
+import { train, predict, type Model, type Sample } from '../model/logistic.js';
+import type { TrainingData, LabelledCall } from './data.js';
 
 export interface ModelBundle {
   boundary: Model;
