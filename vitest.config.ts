@@ -10,8 +10,13 @@ if (!shared) console.warn('buyerside: ../shared is absent, so the suites in test
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/setup.ts'],
     exclude: shared ? [] : ['test/shared/**'],
     pool: 'forks',
+    // Test files in one worker share loaded modules, so the built-in rules are read, validated and
+    // compiled (and the classifier trained) once per worker, not once per file. No test changes
+    // module state that another reads: the caches are of rules and stems, and cli() restores the cwd.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

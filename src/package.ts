@@ -2,9 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The package's root folder (one level above src/ and dist/). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
 /** The package version, read once from package.json. */
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

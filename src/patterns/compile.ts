@@ -1,6 +1,7 @@
 /**
- * Token patterns: a small, linear-time-bounded language over stemmed tokens (no user regular
- * expressions, so no pattern can hang the process).
+ * Token patterns: a small language over stemmed tokens, compiled once per rule and matched in
+ * bounded time (patterns/match.ts has a step budget; there are no user regular expressions, so no
+ * pattern can hang the process).
  *
  *   word        a word; compared by stem, so "walk" matches "walking"
  *   =word       a word compared exactly (no stemming)

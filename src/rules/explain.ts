@@ -16,8 +16,21 @@ export function explainRule(rule: Rule): string {
     for (const e of rule.evidence) lines.push(`  ${e.source}: ${e.claim}${e.url ? ` (${e.url})` : ''}`);
     lines.push('');
   }
-  if (rule.examples.flag.length) lines.push('Flags', ...rule.examples.flag.map((s) => `  - ${s}`), '');
-  if (rule.examples.pass.length) lines.push('Leaves alone', ...rule.examples.pass.map((s) => `  - ${s}`), '');
+  if (rule.examples.flag.length) {
+    lines.push('Flags');
+    for (const e of rule.examples.flag) {
+      lines.push(...example(e.text));
+      if (e.match) lines.push(`    (the words it flags: "${e.match}")`);
+      if (e.message) lines.push(`    (it says: "${e.message}")`);
+    }
+    lines.push('');
+  }
+  if (rule.examples.pass.length) lines.push('Leaves alone', ...rule.examples.pass.flatMap(example), '');
   lines.push('Better', `  ${rule.suggestion}`, '');
   return lines.join('\n');
+}
+
+/** An example as a list item; a transcript's further lines are indented under it. */
+function example(text: string): string[] {
+  return text.trimEnd().split('\n').map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`));
 }

@@ -25,22 +25,20 @@ function corpus(): string {
 }
 
 describe('workers', () => {
-  it('--jobs 2 and 4 give byte-identical output to --jobs 1 (json; ndjson, written as the workers send it)', () => {
+  it('--jobs 2 and 3 give byte-identical output to --jobs 1 (json; ndjson, written as the workers send it)', () => {
     const dir = corpus();
-    for (const [format, jobs] of [['json', ['2', '4']], ['ndjson', ['2']]] as const) {
+    for (const [format, jobs] of [['json', '2'], ['ndjson', '3']] as const) {
       const one = spawnCli(['analyze', '.', '-f', format, '--jobs', '1'], { cwd: dir });
       expect(one.code).toBe(2);
-      for (const n of jobs) {
-        const more = spawnCli(['analyze', '.', '-f', format, '--jobs', n], { cwd: dir });
-        expect(more.stdout).toBe(one.stdout);
-        expect(more.stderr).toBe(one.stderr);
-      }
+      const more = spawnCli(['analyze', '.', '-f', format, '--jobs', jobs], { cwd: dir });
+      expect(more.stdout).toBe(one.stdout);
+      expect(more.stderr).toBe(one.stderr);
     }
   });
 
   it('streams ndjson in input order, one line per input', async () => {
     const dir = corpus();
-    const r = spawnCli(['analyze', '.', '-f', 'ndjson', '--jobs', '3'], { cwd: dir });
+    const r = await cli(['analyze', '.', '-f', 'ndjson'], { cwd: dir });
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(readdirSync(join(FIXTURES, 'formats')).length + readdirSync(join(FIXTURES, 'scripts')).length + 2);
     const files = lines.map((l) => l.file ?? l.error.file);

@@ -1,22 +1,26 @@
-// The built CLI end to end: exit codes, the JSON contract, standard input, and bad files in a batch.
+// The built CLI end to end, as a process (bin/buyerside.js and dist/): the JSON contract, standard input,
+// bad files in a batch, the environment's NO_COLOR, the launcher's --version; and the same run in process.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, requireBuild, spawnCli, tempDir } from '../support/cli.js';
 
-const root = resolve(__dirname, '../..');
-const bin = join(root, 'bin/buyerside.js');
-
+/** The built CLI as a process. */
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const r = spawnCli(args, input === undefined ? {} : { input });
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}
+
+/** The same CLI in this process. */
+async function inProcess(args: string[]) {
+  const r = await cli(args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('run npm run build first');
-  dir = mkdtempSync(join(tmpdir(), 'buyerside-e2e-'));
+  requireBuild();
+  dir = tempDir('buyerside-e2e-');
   writeFileSync(join(dir, 'good.txt'), [
     'Dana: Hi Lee, Dana here from Brightpath. Thanks for making the time today.',
     'Lee: Sure, happy to chat.',
@@ -56,8 +60,8 @@ describe('buyerside analyze', () => {
     expect(call.journey.steps.map((s: { step: string }) => s.step)).toEqual(['connect', 'reasons', 'explore', 'decide', 'own']);
   });
 
-  it('detects the seller without --seller and says how sure it is', () => {
-    const r = run(['analyze', join(dir, 'good.txt'), '--format', 'json']);
+  it('detects the seller without --seller and says how sure it is', async () => {
+    const r = await inProcess(['analyze', join(dir, 'good.txt'), '--format', 'json']);
     const call = JSON.parse(r.out).calls[0];
     const dana = call.roles.find((x: { name: string }) => x.name === 'Dana');
     expect(dana).toMatchObject({ role: 'seller', method: 'detected' });
@@ -84,19 +88,21 @@ describe('buyerside analyze', () => {
     expect(r.err.trim().split('\n').length).toBeGreaterThanOrEqual(4);
   });
 
-  it('decodes Windows-1252 text with a warning on stderr that names the file', () => {
+  it('decodes Windows-1252 text with a warning on stderr that names the file', async () => {
     const file = join(dir, 'legacy.txt');
     writeFileSync(file, Buffer.concat([Buffer.from('Dana: Here is the \x93quote\x94 you asked for.\nLee: Thanks.\n', 'latin1')]));
-    const r = run(['analyze', file, '--format', 'json']);
+    const r = await inProcess(['analyze', file, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).calls[0].warnings.join(' ')).toContain('Windows-1252');
     expect(r.err).toMatch(/legacy\.txt: warning: .*Windows-1252/);
   });
 
-  it('gives byte-identical JSON for the same input', () => {
+  it('gives byte-identical JSON for the same input, as a process and in process, run after run', async () => {
     const a = run(['analyze', join(dir, 'good.txt'), '--format', 'json']).out;
-    const b = run(['analyze', join(dir, 'good.txt'), '--format', 'json']).out;
-    expect(a).toBe(b);
+    const b = (await inProcess(['analyze', join(dir, 'good.txt'), '--format', 'json'])).out;
+    const c = (await inProcess(['analyze', join(dir, 'good.txt'), '--format', 'json'])).out;
+    expect(b).toBe(a);
+    expect(c).toBe(a);
   });
 
   it('prints a terminal report without colour when NO_COLOR is set', () => {
@@ -107,17 +113,17 @@ describe('buyerside analyze', () => {
     expect(r.out).not.toMatch(/\u001b\[/);
   });
 
-  it('answers --version, --help and rules', () => {
-    expect(run(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    expect(run(['--help']).out).toContain('analyze');
-    const rules = JSON.parse(run(['rules', '--format', 'json']).out);
+  it('answers --version from the launcher, and --help, rules and explain', async () => {
+    expect(run(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await inProcess(['--help'])).out).toContain('analyze');
+    const rules = JSON.parse((await inProcess(['rules', '--format', 'json'])).out);
     expect(rules.map((r: { id: string }) => r.id)).toContain('deadline-pressure');
-    expect(run(['explain', 'seller-talk-share']).out).toContain('Gong');
+    expect((await inProcess(['explain', 'seller-talk-share'])).out).toContain('Gong');
   });
 
-  it('exits 2 on a usage error', () => {
-    expect(run(['analyze']).code).toBe(2);
-    expect(run(['analyze', 'x.txt', '--format', 'nope']).code).toBe(2);
+  it('exits 2 on a usage error', async () => {
+    expect((await inProcess(['analyze'])).code).toBe(2);
+    expect((await inProcess(['analyze', 'x.txt', '--format', 'nope'])).code).toBe(2);
     expect(run(['explain', 'no-such-rule']).code).toBe(2);
   });
 });

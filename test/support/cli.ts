@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { CallReport, InputError, Report } from '../../src/types.js';
 
@@ -121,9 +121,11 @@ export function expectCall(r: Report, file: string): CallReport {
 }
 
 const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+
+/** Removes the temp folders made so far; test/support/setup.ts calls it after each test file. */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
 
 /** A fresh temp folder, removed after the test file. */
 export function tempDir(prefix = 'buyerside-test-'): string {

@@ -1,4 +1,4 @@
-/** Maps JSON paths to lines in the file text with one iterative pass, so segments keep their lines. */
+/** Maps JSON paths to offsets and lines in the file text with one iterative pass, so segments keep their place in the file. */
 
 /** Containers deeper than this get no recorded position (keeps memory flat on absurd nesting). */
 const MAX_DEPTH = 48;
