@@ -24,6 +24,8 @@ export interface RunOptions {
   callType?: string;
   maxBytes?: number;
   deepParse?: boolean;
+  /** Judge every input as a sales call. */
+  sales?: boolean;
 }
 
 /** The options a worker needs besides the rules; plain data, so that it can cross threads. */
@@ -34,6 +36,8 @@ export interface PlainRunOptions {
   callType?: string;
   maxBytes?: number;
   deepParse?: boolean;
+  /** Judge every input as a sales call. */
+  sales?: boolean;
 }
 
 /** Everything needed to analyze files, as plain data: the same in the main thread and in each worker. */
@@ -72,6 +76,7 @@ export function analyzeFile(file: string, options: RunOptions): CallReport | Inp
     }
     if (options.callType) analyzeOptions.callType = options.callType;
     if (options.deepParse) analyzeOptions.deepParse = true;
+    if (options.sales) analyzeOptions.sales = true;
     return analyzeTranscript(transcript, analyzeOptions);
   } catch (e) {
     if (e instanceof InputProblem) return { file: shown, ...(e.line ? { line: e.line } : {}), message: e.message, code: e.code, ...(e.remedy ? { remedy: e.remedy } : {}) };

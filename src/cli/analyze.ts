@@ -29,6 +29,7 @@ export interface AnalyzeFlags extends ReportFlags {
   columns?: string;
   callType?: string;
   deepParse?: boolean;
+  sales?: boolean;
   rules: string[];
   maxSize?: number;
   exclude: string[];
@@ -68,6 +69,7 @@ export function registerAnalyze(program: Command, io: Io, done: Done): void {
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(['auto', ...SUPPORTED_FORMATS]).default('auto'))
     .option('--columns <mapping>', 'CSV/TSV column names, e.g. speaker=Who,text=Utterance')
     .option('--call-type <type>', 'call type for conversation-shape thresholds (discovery, demo)')
+    .option('--sales', 'judge every input as a sales call, even one that reads like a meeting, an interview or a support call, or is not in English')
     .option('--deep-parse', "parse sentences whose subject comes late with compromise (slower start-up; see the README)")
     .option('--max-size <mb>', `largest input file in MB (default ${DEFAULT_MAX_BYTES / 1024 / 1024})`, (v) => Number(v))
     .option('-j, --jobs <n>', `worker threads for big batches (default ${availableParallelism()})`)
@@ -132,6 +134,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     ...(columns ? { columns } : {}),
     ...(callType ? { callType } : {}),
     ...(opts.deepParse ? { deepParse: true } : {}),
+    ...(opts.sales ? { sales: true } : {}),
     ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
   };
   const pipeline = reportPipeline(opts, checks, loaded.rules, io);
