@@ -132,7 +132,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
 
   const metrics = callMetrics(turns, roles, wordsPerTurn, questions, findings);
   const sequence = journeySequence(journeyTurns, findings, (id) => engine.byId.get(id)?.journeyStep);
-  const callHits = judgeCall(engine, { metrics, ...(options.callType ? { callType: options.callType } : {}), script, journey: { turns: journeyTurns, sequence }, findings });
+  const callHits = !verdict.salesCall ? [] : judgeCall(engine, { metrics, ...(options.callType ? { callType: options.callType } : {}), script, journey: { turns: journeyTurns, sequence }, findings });
   for (const { rule, message, at } of callHits) {
     // A jump in the journey happened at one place: it points at the words that made it.
     findings.push(createFinding({ rule, message, scope: 'call', ...(at ? { at, suppressed: isSuppressed(transcript.suppressions, rule.id, at.line) } : {}) }));
@@ -175,6 +175,8 @@ interface SellerSentence {
 }
 
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+/** Below this probability of its choice, the sentence judge yields to a rule that matched. */
+const RULE_BEATS_BELOW = 0.6;
 
 const cueCache = new WeakMap<Engine, CueLists>();
 /** The lexicon's buyer-* cue lists, compiled once per engine. */
@@ -196,6 +198,10 @@ function sentenceFinding(
 ): Finding | undefined {
   const own = s.hits.filter((h) => !ctx.known.has(`r:${h.rule.id}`));
   let label: Judgement['label'] = own.length ? own[0]!.rule.focus : judgement.label;
+  // A hesitant judge (under 60% sure) yields to a rule that matched: the rules' wordings are reviewed
+  // one by one, and a near tie says the context did not settle it.
+  const ruled = s.hits.find((h) => h.rule.focus !== label);
+  if (ruled && Math.max(...judgement.p) < RULE_BEATS_BELOW) label = ruled.rule.focus;
   if (label === 'seller-centric' && !s.hits.some((h) => h.rule.focus === 'seller-centric') && declinesInFirstPerson(s.tokens)) {
     label = s.hits.some((h) => h.rule.focus === 'buyer-ownership') ? 'buyer-ownership' : 'neutral';
   }

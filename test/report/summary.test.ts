@@ -67,6 +67,7 @@ describe('summarize', () => {
   it('totals calls, failures, the average and the distribution', () => {
     expect(summary.totals).toEqual({
       calls: 2,
+      notJudged: 0,
       failed: 2,
       averageScore: 61.5,
       distribution: [

@@ -255,11 +255,16 @@ export function checkTranscript(t: Transcript, text: string): void {
 }
 
 /**
- * Checks a report is plain, JSON-serializable data with a finite score in 0..100, and that every finding
+ * Checks a report is plain, JSON-serializable data with a finite score in 0..100 (or, not judged, none), and that every finding
  * about particular words quotes its sentence and points inside `text` (a finding about the whole call has no position).
  */
 export function checkReport(r: CallReport, text?: string): void {
-  expect(Number.isFinite(r.score) && r.score >= 0 && r.score <= 100, `score ${r.score}`).toBe(true);
+  // A call is judged (a score in 0..100) or not (no score, no findings, a reason given).
+  if (r.score === null) {
+    expect(r.salesCall, 'a null score only for a call that was not judged').toBe(false);
+    expect(r.salesCallReasons.length).toBeGreaterThan(0);
+    expect(r.findings).toEqual([]);
+  } else expect(Number.isFinite(r.score) && r.score >= 0 && r.score <= 100, `score ${r.score}`).toBe(true);
   expect(() => JSON.stringify(r)).not.toThrow();
   const lines = text?.split(/\r\n|\r|\n/);
   for (const f of r.findings) {
