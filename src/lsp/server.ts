@@ -18,6 +18,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type PublishDiagnosticsParams,
   type WatchDog,
 } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver-protocol/node';
@@ -129,7 +130,7 @@ class Server {
       this.cancel(e.document.uri);
       this.results.delete(e.document.uri);
       this.skipped.delete(e.document.uri);
-      void this.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      this.publish({ uri: e.document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
   }
@@ -161,6 +162,15 @@ class Server {
   }
 
   private async initialized(): Promise<void> {
+    try {
+      await this.register();
+      if (this.pullSettings) await this.fetchSettings();
+    } catch (e) {
+      this.log('warn', `could not register for changes: ${(e as Error).message}`);
+    }
+  }
+
+  private async register(): Promise<void> {
     if (this.registerConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
     // Config files and rule packs changing on disk re-analyze the open documents.
     if (this.watchFiles) {
@@ -168,7 +178,6 @@ class Server {
         watchers: [...CONFIG_NAMES.map((n) => ({ globPattern: `**/${n}` })), { globPattern: '**/*.{yaml,yml,json}' }],
       });
     }
-    if (this.pullSettings) await this.fetchSettings();
   }
 
   private async configurationChanged(settings: unknown): Promise<void> {
@@ -182,7 +191,7 @@ class Server {
       const section: unknown = await this.connection.workspace.getConfiguration(SECTION);
       this.settings = readSettings(section, this.settings);
     } catch (e) {
-      this.connection.console.warn(`buyerside: could not read the settings: ${(e as Error).message}`);
+      this.log('warn', `could not read the settings: ${(e as Error).message}`);
     }
     this.analyzeAll();
   }
@@ -228,24 +237,24 @@ class Server {
         const configUri = fileUri(problem.file);
         if (this.brokenConfigs.get(configUri) !== problem.message) {
           this.brokenConfigs.set(configUri, problem.message);
-          void this.connection.sendDiagnostics({
+          this.publish({
             uri: configUri,
             diagnostics: [{ range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config', message: problem.message }],
           });
-          this.connection.console.error(`buyerside: ${problem.message}`);
+          this.log('error', problem.message);
         }
       }
     } catch (e) {
-      this.connection.console.error(`buyerside: internal error while analyzing ${uri}: ${(e as Error).stack ?? String(e)}`);
+      this.log('error', `internal error while analyzing ${uri}: ${(e as Error).stack ?? String(e)}`);
     }
     this.results.set(uri, shown);
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: shown.map((s) => s.diagnostic) });
+    this.publish({ uri, version: doc.version, diagnostics: shown.map((s) => s.diagnostic) });
   }
 
   private configFixed(file: string): void {
     const configUri = fileUri(file);
     if (!this.brokenConfigs.delete(configUri)) return;
-    void this.connection.sendDiagnostics({ uri: configUri, diagnostics: [] });
+    this.publish({ uri: configUri, diagnostics: [] });
   }
 
   private noteSkipped(uri: string, reason: string | undefined): void {
@@ -253,7 +262,27 @@ class Server {
     if (reason === undefined) this.skipped.delete(uri);
     else {
       this.skipped.set(uri, reason);
-      this.connection.console.info(`buyerside: nothing to show for ${uri}: ${reason}`);
+      this.log('info', `nothing to show for ${uri}: ${reason}`);
+    }
+  }
+
+  /** Diagnostics to the client; nothing once the server has stopped (the connection may be gone). */
+  private publish(params: PublishDiagnosticsParams): void {
+    if (this.stopped) return;
+    try {
+      this.connection.sendDiagnostics(params).catch((e: Error) => this.log('error', `could not publish diagnostics: ${e.message}`));
+    } catch (e) {
+      this.log('error', `could not publish diagnostics: ${(e as Error).message}`);
+    }
+  }
+
+  /** A line in the client's log (window/logMessage); nothing once the server has stopped. */
+  private log(level: 'info' | 'warn' | 'error', message: string): void {
+    if (this.stopped) return;
+    try {
+      this.connection.console[level](`buyerside: ${message}`);
+    } catch {
+      // The connection closed under us: there is no one left to tell.
     }
   }
 }

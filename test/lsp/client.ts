@@ -61,7 +61,9 @@ export class TestClient {
         }
       }
     });
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i) => (i.section === 'buyerside' ? this.settings : null)));
     this.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
       this.registrations.push(...p.registrations.map((r) => r.method));
