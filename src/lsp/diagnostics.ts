@@ -23,8 +23,8 @@ export interface Shown {
 }
 
 export type DocumentResult =
-  | { shown: Shown[]; report: CallReport }
-  /** Nothing to show, and why (for the client's log): not a transcript, too large, ignored by the config. */
+  | { shown: Shown[]; report: CallReport; warnings: string[] }
+  /** Nothing to show, and why (for the client's log): not a transcript, too large, ignored by the config, not judged. */
   | { shown: []; skipped: string };
 
 export const SOURCE = 'buyerside';
@@ -70,6 +70,12 @@ export function diagnose(doc: TextDocument, options: { path?: string; setup: Set
     if (e instanceof InputProblem) return { shown: [], skipped: e.message };
     throw e;
   }
+  // Issue #18: calls that are not sales calls, or not in English, are not judged (score null, no findings).
+  const judged = report as CallReport & { score: number | null; salesCallReasons?: string[]; language?: string };
+  if (judged.score === null) {
+    const why = [...(judged.salesCallReasons ?? []), ...(judged.language && judged.language !== 'en' ? [`language ${judged.language}`] : [])];
+    return { shown: [], skipped: `not judged${why.length ? ` (${why.join('; ')})` : ''}` };
+  }
   const shown: Shown[] = [];
   for (const finding of report.findings) {
     if (finding.suppressed) continue;
@@ -88,7 +94,7 @@ export function diagnose(doc: TextDocument, options: { path?: string; setup: Set
     shown.push({ finding, range, diagnostic });
   }
   shown.sort((a, b) => compareRanges(a.range, b.range) || (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0));
-  return { shown, report };
+  return { shown, report, warnings: report.warnings };
 }
 
 function compareRanges(a: Range, b: Range): number {

@@ -92,8 +92,8 @@ class Server {
   private readonly workspace = new Workspace();
   private readonly results = new Map<string, Shown[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Why a document shows nothing, last logged, so that the log says it once per change of reason. */
-  private readonly skipped = new Map<string, string>();
+  /** What was last logged about a document (why it shows nothing, its warnings), so that the log says it once. */
+  private readonly noted = new Map<string, string>();
   /** Config files (by URI) that carry a problem diagnostic now. */
   private readonly brokenConfigs = new Map<string, string>();
   private settings: LspSettings = DEFAULT_SETTINGS;
@@ -129,7 +129,7 @@ class Server {
     this.documents.onDidClose((e) => {
       this.cancel(e.document.uri);
       this.results.delete(e.document.uri);
-      this.skipped.delete(e.document.uri);
+      this.noted.delete(e.document.uri);
       this.publish({ uri: e.document.uri, diagnostics: [] });
     });
     this.documents.listen(connection);
@@ -231,7 +231,7 @@ class Server {
         if (resolved.configFile) this.configFixed(resolved.configFile);
         const result = diagnose(doc, { ...(path ? { path } : {}), setup: resolved.setup, settings: this.settings });
         shown = result.shown;
-        this.noteSkipped(uri, 'skipped' in result ? result.skipped : undefined);
+        this.note(uri, 'skipped' in result ? `nothing to show for ${uri}: ${result.skipped}` : result.warnings.length ? `${uri}: warning: ${result.warnings.join('; ')}` : undefined);
       } else {
         const { problem } = resolved;
         const configUri = fileUri(problem.file);
@@ -257,12 +257,13 @@ class Server {
     this.publish({ uri: configUri, diagnostics: [] });
   }
 
-  private noteSkipped(uri: string, reason: string | undefined): void {
-    if (this.skipped.get(uri) === reason) return;
-    if (reason === undefined) this.skipped.delete(uri);
+  /** Logs why a document shows nothing, or the analysis's warnings, once per change of the text logged. */
+  private note(uri: string, line: string | undefined): void {
+    if (this.noted.get(uri) === line) return;
+    if (line === undefined) this.noted.delete(uri);
     else {
-      this.skipped.set(uri, reason);
-      this.log('info', `nothing to show for ${uri}: ${reason}`);
+      this.noted.set(uri, line);
+      this.log('info', line);
     }
   }
 
