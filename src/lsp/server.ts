@@ -91,6 +91,8 @@ class Server {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly workspace = new Workspace();
   private readonly results = new Map<string, Shown[]>();
+  /** The document version each result is for. */
+  private readonly analyzedVersion = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** What was last logged about a document (why it shows nothing, its warnings), so that the log says it once. */
   private readonly noted = new Map<string, string>();
@@ -125,10 +127,14 @@ class Server {
       return codeActions(doc, shown, params.range, params.context.only);
     });
     this.documents.onDidOpen((e) => this.analyze(e.document.uri));
-    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
+    // Opening fires a content change too: the version just analyzed needs no second run.
+    this.documents.onDidChangeContent((e) => {
+      if (this.analyzedVersion.get(e.document.uri) !== e.document.version) this.schedule(e.document.uri);
+    });
     this.documents.onDidClose((e) => {
       this.cancel(e.document.uri);
       this.results.delete(e.document.uri);
+      this.analyzedVersion.delete(e.document.uri);
       this.noted.delete(e.document.uri);
       this.publish({ uri: e.document.uri, diagnostics: [] });
     });
@@ -181,19 +187,24 @@ class Server {
   }
 
   private async configurationChanged(settings: unknown): Promise<void> {
-    this.settings = readSettings(settings, this.settings);
+    this.useSettings(readSettings(settings, this.settings));
     if (this.pullSettings) await this.fetchSettings();
-    this.analyzeAll();
   }
 
   private async fetchSettings(): Promise<void> {
     try {
       const section: unknown = await this.connection.workspace.getConfiguration(SECTION);
-      this.settings = readSettings(section, this.settings);
+      this.useSettings(readSettings(section, this.settings));
     } catch (e) {
       this.log('warn', `could not read the settings: ${(e as Error).message}`);
     }
-    this.analyzeAll();
+  }
+
+  /** New settings re-analyze the open documents, when they differ from the ones in use. */
+  private useSettings(next: LspSettings): void {
+    const changed = next.showStrengths !== this.settings.showStrengths || next.debounceMs !== this.settings.debounceMs;
+    this.settings = next;
+    if (changed) this.analyzeAll();
   }
 
   private analyzeAll(): void {
@@ -248,6 +259,7 @@ class Server {
       this.log('error', `internal error while analyzing ${uri}: ${(e as Error).stack ?? String(e)}`);
     }
     this.results.set(uri, shown);
+    this.analyzedVersion.set(uri, doc.version);
     this.publish({ uri, version: doc.version, diagnostics: shown.map((s) => s.diagnostic) });
   }
 

@@ -52,6 +52,8 @@ describe('buyerside lsp --stdio', () => {
     const first = c.diagnostics(uri, 1);
     await c.open(uri, OPENER);
     expect((await first).diagnostics).toEqual([]);
+    await new Promise((r) => setTimeout(r, 400)); // longer than the debounce
+    expect(c.published.filter((p) => p.uri === uri)).toHaveLength(1); // opening analyzes once
 
     const pitched = `${OPENER}\n**Rep:** Honestly, this is going to blow your mind.\n`;
     const second = c.diagnostics(uri, 2);
@@ -77,8 +79,12 @@ describe('buyerside lsp --stdio', () => {
     expect(text.value).toContain('**Better:** Replace "this is going to blow your mind" with the buyer\'s outcome');
     expect(await hover(c, uri, 4, 3)).toBeNull();
 
+    // Fixed with an incremental edit, as editors send them: the pitch replaced by a question.
     const fixed = c.diagnostics(uri, 3);
-    await c.change(uri, 3, `${OPENER}\n**Rep:** What would change for your team once the double-booking stops?\n`);
+    await c.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 4, character: 9 }, end: { line: 4, character: 51 } }, text: 'What would change for your team once the double-booking stops?' }],
+    });
     expect(byRule((await fixed).diagnostics, 'hype-to-wow')).toEqual([]);
     expect(await hover(c, uri, 4, 30)).toBeNull();
     expect(await c.stop()).toBe(0);
