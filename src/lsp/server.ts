@@ -123,7 +123,8 @@ class Server {
     connection.onCodeAction((params) => {
       const doc = this.documents.get(params.textDocument.uri);
       const shown = this.results.get(params.textDocument.uri);
-      if (!doc || !shown) return [];
+      // Edits computed on an older version would land in the wrong place: wait for the new results.
+      if (!doc || !shown || this.analyzedVersion.get(doc.uri) !== doc.version) return [];
       return codeActions(doc, shown, params.range, params.context.only);
     });
     this.documents.onDidOpen((e) => this.analyze(e.document.uri));
