@@ -12,6 +12,7 @@ import { writeBatch, writeSingles, CORPUS_DIR } from './generate.mjs';
 import { renderMarkdown } from './table.mjs';
 import { targets } from './targets.mjs';
 import { snapshotCli } from './snapshot.mjs';
+import { measureLsp } from './lsp.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -25,7 +26,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--full] [--calls N] [--tool-fi
   --full         also the 5,000-call batch (minutes), to show memory does not grow with batch size
   --calls N      batch size (default 1000; 200 with --quick)
   --tool-files N files given to write-good and alex, every k-th of the batch (default 100; 20 with --quick)
-  --only LIST    comma list of groups: startup, single, batch, tools, eval (default all)
+  --only LIST    comma list of groups: startup, single, batch, tools, lsp, eval (default all)
   --live         run bin/buyerside.js in place instead of a copy taken at the start (bench/out/cli-snapshot)`;
 
 const { values: opt } = parseArgs({
@@ -36,7 +37,7 @@ const { values: opt } = parseArgs({
     'tool-files': { type: 'string' },
     reps: { type: 'string' },
     seed: { type: 'string', default: '20250101' },
-    only: { type: 'string', default: 'startup,single,batch,tools,eval' },
+    only: { type: 'string', default: 'startup,single,batch,tools,lsp,eval' },
     live: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -206,6 +207,25 @@ async function main() {
       id: 'alex', label: `alex --text CLI (${label})`, args: [join(ROOT, 'node_modules/alex/cli.js'), '--text', ...paths],
       words, reps: 1, buyerside: false, okExit: (c) => c === 0 || c === 1, env: { NO_UPDATE_NOTIFIER: '1' },
     });
+  }
+  if (groups.has('lsp') && bs) {
+    // The editor's wait: a change to a 3,000-word script until its diagnostics arrive (issue #17).
+    const changes = opt.quick ? 10 : 30;
+    for (const [id, debounceMs, limit, why] of [['lsp-3k', undefined, 0.3, 'default 150 ms debounce + ≤ 150 ms'], ['lsp-3k-now', 0, 0.15, 'debounce 0: the analysis and the round trip']]) {
+      try {
+        const r = await measureLsp({ node: NODE, cli: CLI, cwd: ROOT, dir: join(SCRATCH, 'lsp'), seed, changes, debounceMs });
+        log(`  ${id}: median ${r.medianS.toFixed(3)} s, p95 ${r.p95S.toFixed(3)} s, max ${r.maxS.toFixed(3)} s over ${changes} changes; first analysis ${r.openS.toFixed(3)} s`);
+        results.push({
+          id, label: `lsp: change → diagnostics, 3,000-word script${debounceMs === 0 ? ' (debounceMs 0)' : ''}`, words: r.words, reps: changes, failed: 0,
+          medianS: r.medianS, wordsPerS: null, peakMB: r.peakMB, cpuS: null, runs: r.times.map((wallS) => ({ wallS })),
+          target: `median ≤ ${limit} s (${why})`, pass: r.medianS <= limit, detail: `(p95 ${r.p95S.toFixed(3)} s, max ${r.maxS.toFixed(3)} s; open ${r.openS.toFixed(3)} s)`,
+        });
+      } catch (e) {
+        failures.push(`${id}: ${e.message}`);
+        log(`  ${id}: ${e.message}`);
+      }
+    }
+    notes.push(`lsp rows: one server process each; ${changes} full-text changes one after another, each swapping a pitch line in or out of the middle of a 3,000-word one-speaker script, timed from sending didChange to receiving that version's publishDiagnostics; peak MB is the server's VmHWM.`);
   }
   let evalLine;
   if (groups.has('eval')) {

@@ -206,9 +206,11 @@ function sentenceFinding(
     label = s.hits.some((h) => h.rule.focus === 'buyer-ownership') ? 'buyer-ownership' : 'neutral';
   }
   if (label === 'neutral') return undefined;
-  const sameKind = (own.length ? own : s.hits).filter((h) => h.rule.focus === label);
-  // The most severe rule speaks for the sentence; among equals, the one that matched the most words.
-  sameKind.sort((a, b) => SEVERITY_RANK[a.rule.severity]! - SEVERITY_RANK[b.rule.severity]! || b.to - b.from - (a.to - a.from));
+  const sameKind = s.hits.filter((h) => h.rule.focus === label);
+  // A user's own rule speaks for the sentence before the built-in ones (they wrote it for this);
+  // then the most severe; among equals, the one that matched the most words.
+  const isOwn = (h: RuleHit) => (own.includes(h) ? 0 : 1);
+  sameKind.sort((a, b) => isOwn(a) - isOwn(b) || SEVERITY_RANK[a.rule.severity]! - SEVERITY_RANK[b.rule.severity]! || b.to - b.from - (a.to - a.from));
   const chosen = sameKind[0];
   const rule = chosen?.rule ?? ctx.engine.byId.get(label === 'seller-centric' ? 'likely-seller-centric' : 'likely-buyer-ownership');
   if (!rule) return undefined;

@@ -1,7 +1,8 @@
 /**
  * The command line: parse arguments, run a subcommand (one module each in src/cli/), and decide the
  * exit code. This is the only module that decides exit codes: 0 every input analyzed and every gate
- * passed, 1 a quality gate failed, 2 a usage or input error (input errors win), 130 interrupted.
+ * passed, 1 a quality gate failed, 2 a usage or input error (input errors win), 130 interrupted;
+ * `lsp` exits 0 after the protocol's shutdown and exit, 1 on exit without shutdown.
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from './package.js';
@@ -18,20 +19,23 @@ export interface Outcome {
   inputErrors: number;
   /** Quality gates that failed. */
   failedGates: number;
+  /** `lsp`: the client sent exit without shutdown first, or went away (the protocol asks for exit code 1). */
+  exitBeforeShutdown?: boolean;
 }
 
 /** How a subcommand hands back its outcome. */
 export type Done = (outcome: Outcome) => void;
 
-export const EXIT = { ok: 0, gateFailed: 1, error: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, gateFailed: 1, error: 2, interrupted: 130, exitBeforeShutdown: 1 } as const;
 
 /** The exit code of an outcome: input errors win over failed gates. */
 export function exitCode(outcome: Outcome): number {
+  if (outcome.exitBeforeShutdown) return EXIT.exitBeforeShutdown; // lsp (#17)
   if (outcome.inputErrors > 0) return EXIT.error;
   return outcome.failedGates > 0 ? EXIT.gateFailed : EXIT.ok;
 }
 
-const SUBCOMMANDS = ['analyze', 'merge', 'rules', 'explain'];
+const SUBCOMMANDS = ['analyze', 'merge', 'rules', 'explain', 'lsp'];
 
 /** Runs the CLI with `argv` (without node and script) in this process; resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -52,6 +56,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (wanted('analyze')) (await import('./cli/analyze.js')).registerAnalyze(program, io, done);
   if (wanted('merge')) (await import('./cli/merge.js')).registerMerge(program, io, done);
   if (wanted('rules', 'explain')) (await import('./cli/rules.js')).registerRules(program, io, done);
+  if (wanted('lsp')) (await import('./cli/lsp.js')).registerLsp(program, done); // the language server (#17)
 
   try {
     await program.parseAsync(argv, { from: 'user' });
