@@ -6,7 +6,7 @@
  * kind a sentence. Then the call rules (metrics, journey jumps) judge the whole call, and the score
  * and tips are computed from the findings.
  */
-import type { CallReport, Finding, InputFormat, JourneyStepName, Role, RoleDecision, Transcript } from './types.js';
+import type { CallReport, Finding, InputFormat, Role, RoleDecision, Transcript } from './types.js';
 import type { JourneyTurn } from './kinds/types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
 import { lineAt, SourceMap } from './transcript/position.js';
@@ -15,7 +15,7 @@ import { tokenize, countWords } from './language/tokens.js';
 import { classifyQuestion } from './language/questions.js';
 import { callMetrics, speakerStats, type QuestionCounts } from './metrics/talk.js';
 import { scoreFindings } from './metrics/score.js';
-import { cueSteps, journeySequence, mapJourney } from './metrics/journey.js';
+import { cueSteps, journeySequence, mapJourney, strongCueSteps } from './metrics/journey.js';
 import { compileRules, judgeCall, type Engine } from './rules/engine.js';
 import { loadRules } from './rules/load.js';
 import { createFinding, isSuppressed } from './report/finding.js';
@@ -100,10 +100,12 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   // The buyer's last turn before each turn, for the rules that read it.
   const previousBuyer: number[] = [];
   turns.forEach((_, i) => previousBuyer.push(i === 0 ? -1 : roles[i - 1] !== 'seller' ? i - 1 : previousBuyer[i - 1]!));
+  const objection = cuesOf(engine).objection;
   const journeyTurns: JourneyTurn[] = turns.map((turn, i) => {
-    const cues = new Set<JourneyStepName>();
-    cueSteps(tokensByTurn[i]!, engine.journeyCues, cues);
-    return { role: roles[i] === 'seller' ? 'seller' : 'buyer', line: turn.line, cues };
+    const tokens = tokensByTurn[i]!;
+    const cues = cueSteps(tokens, engine.journeyCues);
+    const seller = roles[i] === 'seller';
+    return { role: seller ? 'seller' : 'buyer', line: turn.line, cues, strong: strongCueSteps(tokens, engine.journeyCues), ...(seller ? {} : { objection: objection.matches(tokens.map((t) => t.word)) }) };
   });
 
   const verdict = salesVerdict(transcript, roleDecisions, script, options, bundle);

@@ -154,10 +154,12 @@ export interface MetricCheck {
 export interface SequenceCheck {
   /** Seller-centric findings of these categories are the seller's move. */
   categories: string[];
-  /** The step of the journey the buyer should reach before the seller moves. */
-  buyerStep: JourneyStepName;
+  /** The step of the journey the buyer should reach before the seller moves (or `after`). */
+  buyerStep?: JourneyStepName;
   /** The message when the buyer never reaches that step (the rule's message says the buyer reached it later). */
-  neverMessage: string;
+  neverMessage?: string;
+  /** Instead of a step: the move counts when it comes in the seller's turn right after a buyer's objection or "no". */
+  after?: 'objection';
 }
 
 /**

@@ -68,6 +68,10 @@ export interface JourneyTurn {
   line: number;
   /** Steps whose cue words occur in the turn (from the lexicon's journey-* classes). */
   cues: ReadonlySet<JourneyStepName>;
+  /** Steps with at least two different cue words in the turn: enough to move the journey on words alone. */
+  strong: ReadonlySet<JourneyStepName>;
+  /** A buyer turn that objects, declines or voices a worry (the lexicon's buyer-objection phrases). */
+  objection?: boolean;
 }
 
 /** Everything a call check may look at. */

@@ -1,8 +1,9 @@
 /**
  * The buyer's journey map: each turn placed on the steps of a sale seen from the buyer's side
  * (connect, reasons, explore, decide, own), and who drove each step. A turn's step comes from its
- * findings (each rule names its `journeyStep`) or else from cue words; where the seller jumped ahead
- * of the buyer is judged by the `sequence` rules, from this map.
+ * findings (each rule names its `journeyStep`) or else from its cue words, but only when at least two
+ * different ones point at a step: one keyword ("deal", a company called "... Life") does not move the
+ * journey. Where the seller jumped ahead of the buyer is judged by the `sequence` rules, from this map.
  */
 import { JOURNEY_STEPS, type Finding, type Journey, type JourneyStep, type JourneyStepName, type Turn } from '../types.js';
 import type { JourneyTurn } from '../kinds/types.js';
@@ -18,7 +19,20 @@ export function cueSteps(tokens: readonly Token[], cues: ReadonlyMap<string, rea
   return into;
 }
 
-/** The step of each turn, in order: its findings' steps first, then its cue words, else the step before. */
+/** The steps that at least two different cue words of a turn point at. */
+export function strongCueSteps(tokens: readonly Token[], cues: ReadonlyMap<string, readonly JourneyStepName[]>): Set<JourneyStepName> {
+  const words = new Map<JourneyStepName, Set<string>>();
+  for (const tok of tokens) {
+    for (const s of cues.get(tok.stem) ?? []) {
+      const set = words.get(s) ?? new Set<string>();
+      set.add(tok.stem);
+      words.set(s, set);
+    }
+  }
+  return new Set([...words].filter(([, w]) => w.size >= 2).map(([s]) => s));
+}
+
+/** The step of each turn, in order: its findings' steps first, then its strong cue words, else the step before. */
 export function journeySequence(turns: readonly JourneyTurn[], findings: readonly Finding[], stepOf: (ruleId: string) => JourneyStepName | undefined): JourneyStepName[] {
   const findingSteps = turns.map(() => new Set<JourneyStepName>());
   for (const f of findings) {
@@ -29,7 +43,7 @@ export function journeySequence(turns: readonly JourneyTurn[], findings: readonl
   let current: JourneyStepName = 'connect';
   turns.forEach((t, i) => {
     const own = findingSteps[i]!;
-    const next = PRIORITY.find((s) => own.has(s)) ?? PRIORITY.find((s) => t.cues.has(s));
+    const next = PRIORITY.find((s) => own.has(s)) ?? PRIORITY.find((s) => t.strong.has(s));
     if (next) current = next;
     sequence.push(current);
   });

@@ -18,6 +18,7 @@ describe('rewording', () => {
       'brushes-off-concern': 'Say more about that; what happened that makes it a worry?',
       'deadline-pressure': 'What would you need to feel sure about this, and when does it make sense for you to decide?',
       'leading-question': 'How does that compare with what you have today?',
+      'pushed-past-no': "That's fair. What would have to be true for this to be worth a few minutes, or is now just the wrong time?",
       'presented-before-reasons': 'Before I show you anything, what made you start looking at this now?',
       'seller-own-needs': 'What has to be true on your side for this to be worth doing?',
       'seller-process': 'What would you need to see, and from whom, before this feels like the right call for you?',
