@@ -31,6 +31,7 @@ import { ruleVotes, type RuleHit } from './judge/votes.js';
 import { sentenceFeatures } from './judge/features.js';
 import { judgeSentences, type Judgement } from './judge/decide.js';
 import { declinesInFirstPerson } from './judge/declines.js';
+import { buyerWordsBefore } from './judge/buyer-words.js';
 import { decideSalesCall } from './judge/sales-call.js';
 import { whichLanguage, LANGUAGE_NAMES } from './language/which.js';
 
@@ -127,8 +128,9 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
     }
   }, (_, i) => tokensByTurn[i]!);
   const judgements = judgeSentences(bundle.sentence, sentences, script);
+  const buyerWords = buyerWordsBefore(turns, roles, reasonStems(engine));
   sentences.forEach((s, i) => {
-    const finding = sentenceFinding(s, judgements[i]!, { engine, known: bundle.sentence.first.index, source, transcript });
+    const finding = sentenceFinding(s, judgements[i]!, { engine, known: bundle.sentence.first.index, source, transcript, buyerWords: buyerWords[s.turn] });
     if (finding) findings.push(finding);
   });
 
@@ -137,7 +139,8 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const callHits = !verdict.salesCall ? [] : judgeCall(engine, { metrics, ...(options.callType ? { callType: options.callType } : {}), script, journey: { turns: journeyTurns, sequence }, findings });
   for (const { rule, message, at } of callHits) {
     // A jump in the journey happened at one place: it points at the words that made it.
-    findings.push(createFinding({ rule, message, scope: 'call', ...(at ? { at, suppressed: isSuppressed(transcript.suppressions, rule.id, at.line) } : {}) }));
+    const words = at?.turn !== undefined ? buyerWords[at.turn] : undefined;
+    findings.push(createFinding({ rule, message, scope: 'call', ...(words ? { buyerWords: words } : {}), ...(at ? { at, suppressed: isSuppressed(transcript.suppressions, rule.id, at.line) } : {}) }));
   }
 
   const judged = verdict.salesCall ? scoreFindings({ findings, metrics, script, rules: engine.byId }) : { score: null, components: [], tips: [] };
@@ -180,6 +183,14 @@ const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 /** Below this probability of its choice, the sentence judge yields to a rule that matched. */
 const RULE_BEATS_BELOW = 0.6;
 
+const reasonCache = new WeakMap<Engine, Set<string>>();
+/** The stems that cue the buyer's reasons (the lexicon's journey-reasons words), once per engine. */
+function reasonStems(engine: Engine): Set<string> {
+  let r = reasonCache.get(engine);
+  if (!r) reasonCache.set(engine, (r = new Set([...engine.journeyCues].filter(([, steps]) => steps.includes('reasons')).map(([stem]) => stem))));
+  return r;
+}
+
 const cueCache = new WeakMap<Engine, CueLists>();
 /** The lexicon's buyer-* cue lists, compiled once per engine. */
 function cuesOf(engine: Engine): CueLists {
@@ -196,7 +207,7 @@ function cuesOf(engine: Engine): CueLists {
 function sentenceFinding(
   s: SellerSentence,
   judgement: Judgement,
-  ctx: { engine: Engine; known: ReadonlyMap<string, number>; source: SourceMap; transcript: Transcript },
+  ctx: { engine: Engine; known: ReadonlyMap<string, number>; source: SourceMap; transcript: Transcript; buyerWords: string | undefined },
 ): Finding | undefined {
   const own = s.hits.filter((h) => !ctx.known.has(`r:${h.rule.id}`));
   let label: Judgement['label'] = own.length ? own[0]!.rule.focus : judgement.label;
@@ -228,6 +239,7 @@ function sentenceFinding(
     suppressed: isSuppressed(ctx.transcript.suppressions, rule.id, range?.line ?? line),
     ...(sameKind.length > 1 ? { alsoMatched: sameKind.slice(1).map((h) => h.rule.id) } : {}),
     confidence: judgement.p[label === 'seller-centric' ? 0 : 1]!,
+    ...(ctx.buyerWords ? { buyerWords: ctx.buyerWords } : {}),
   });
 }
 

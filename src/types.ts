@@ -110,6 +110,11 @@ export interface Rule {
   description: string;
   message: string;
   suggestion: string;
+  /**
+   * The suggestion when the buyer has already said why they are looking: it quotes the buyer's own
+   * words as {buyer}, so the advice builds on this call rather than on a made-up example.
+   */
+  buyerSuggestion?: string;
   /** Why the rule matters, in the buyer's-side view; shown by `explain`. */
   rationale?: string;
   /** The step of the buyer's journey a finding of this rule places its turn on. */

@@ -35,10 +35,12 @@ export interface FindingInput {
   alsoMatched?: string[];
   /** How sure the sentence judge is of the finding's kind. */
   confidence?: number;
+  /** The buyer's own words about why they are looking, said before the finding, for the rule's buyerSuggestion. */
+  buyerWords?: string;
 }
 
 /** Builds a finding. A suggestion may quote the matched words as {match}, so that it speaks to this sentence. */
-export function createFinding({ rule, at, message, scope, suppressed, alsoMatched, confidence, ...input }: FindingInput): Finding {
+export function createFinding({ rule, at, message, scope, suppressed, alsoMatched, confidence, buyerWords, ...input }: FindingInput): Finding {
   const place = input.place ?? (at ? placeOf(at) : undefined);
   const match = place?.match ?? '';
   const finding: Finding = {
@@ -58,13 +60,22 @@ export function createFinding({ rule, at, message, scope, suppressed, alsoMatche
     text: place?.text ?? '',
     match,
     message: message ?? rule.message,
-    suggestion: rule.suggestion.includes('{match}') ? rule.suggestion.split('{match}').join(match) : rule.suggestion,
+    suggestion: suggestionFor(rule, match, buyerWords),
     ...(scope ? { scope } : {}),
     ...(suppressed ? { suppressed: true } : {}),
     ...(alsoMatched?.length ? { alsoMatched } : {}),
     ...(confidence !== undefined ? { confidence } : {}),
   };
   return finding;
+}
+
+/**
+ * The rule's suggestion for this finding: built on the buyer's own words where the rule has a way to
+ * quote them and the buyer said something to quote; the matched words fill {match}.
+ */
+function suggestionFor(rule: Rule, match: string, buyerWords: string | undefined): string {
+  const template = rule.buyerSuggestion && buyerWords ? rule.buyerSuggestion.split('{buyer}').join(buyerWords) : rule.suggestion;
+  return template.includes('{match}') ? template.split('{match}').join(match) : template;
 }
 
 /** Where a finding stands, for another finding to point at it; undefined for findings about the whole call. */

@@ -14,7 +14,7 @@ export type PatternCheck = (pattern: string, lexicon: Lexicon) => string | undef
 const FOCUS: Focus[] = ['seller-centric', 'buyer-ownership'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** Fields of every rule, whatever its kind. */
-const COMMON_FIELDS = ['id', 'kind', 'focus', 'category', 'severity', 'description', 'message', 'suggestion', 'rationale', 'journeyStep', 'patterns', 'exceptions', 'requires', 'evidence', 'weight', 'harm', 'examples'];
+const COMMON_FIELDS = ['id', 'kind', 'focus', 'category', 'severity', 'description', 'message', 'suggestion', 'buyerSuggestion', 'rationale', 'journeyStep', 'patterns', 'exceptions', 'requires', 'evidence', 'weight', 'harm', 'examples'];
 
 type Raw = Record<string, unknown>;
 
@@ -107,6 +107,11 @@ export function validateRule(raw: unknown, source: string, defaults: { id: strin
   };
   const rationale = r.text('rationale');
   if (rationale) rule.rationale = rationale;
+  const buyerSuggestion = r.text('buyerSuggestion');
+  if (buyerSuggestion !== undefined) {
+    if (!buyerSuggestion.includes('{buyer}')) throw r.fail('buyerSuggestion', 'expected a suggestion that quotes the buyer as {buyer}');
+    rule.buyerSuggestion = buyerSuggestion;
+  }
   if (r.has('journeyStep')) rule.journeyStep = r.oneOf('journeyStep', [...JOURNEY_STEPS]);
 
   for (const field of ['patterns', 'exceptions', 'requires'] as const) {

@@ -35,6 +35,10 @@ describe('the kinds', () => {
     expect(problem({ ...base, kind: 'sequence', sequence: { categories: ['pressure'], buyerStep: 'later', neverMessage: 'n' } })).toBe('custom/r.yaml: rule "my-rule", field "sequence.buyerStep": expected one of connect, reasons, explore, decide, own');
   });
 
+  it('check a buyerSuggestion quotes the buyer', () => {
+    expect(problem({ ...base, kind: 'phrase', patterns: ['we'], buyerSuggestion: 'Ask them instead.' })).toBe('custom/r.yaml: rule "my-rule", field "buyerSuggestion": expected a suggestion that quotes the buyer as {buyer}');
+  });
+
   it('name a field that belongs to another kind', () => {
     expect(problem({ ...base, kind: 'phrase', patterns: ['we'], metric: { name: 'sellerTalkShare', max: 1 } })).toBe('custom/r.yaml: rule "my-rule" has the field "metric", which only metric rules take');
     expect(problem({ ...base, kind: 'focus' })).toBe('custom/r.yaml: rule "my-rule", field "kind": expected one of phrase, question, subject, model, metric, sequence');
