@@ -6,7 +6,7 @@
  * kind a sentence. Then the call rules (metrics, journey jumps) judge the whole call, and the score
  * and tips are computed from the findings.
  */
-import type { CallReport, Finding, InputFormat, Role, RoleDecision, Transcript } from './types.js';
+import type { CallReport, Finding, InputFormat, Role, RoleDecision, Transcript, Turn } from './types.js';
 import type { JourneyTurn } from './kinds/types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
 import { lineAt, SourceMap } from './transcript/position.js';
@@ -44,6 +44,12 @@ export interface AnalyzeOptions {
   sellersFrom?: string;
   /** Judge the transcript as a sales call whatever it reads like (and whatever its language). */
   sales?: boolean;
+  /**
+   * false: judge with the rules alone, as before the learned models (each sentence takes its
+   * strongest rule's finding, roles come from cue words, every English call is judged). For measuring
+   * what the models add; the default, true, uses them.
+   */
+  model?: boolean;
   /** Force an input format. */
   format?: InputFormat | 'auto';
   columns?: Record<string, string>;
@@ -77,7 +83,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const { turns } = transcript;
   const bundle = models();
   const roleDecisions = decideRoles(turns, {
-    speech: (t) => speakerSpeech(t, bundle.speech),
+    ...(options.model === false ? {} : { speech: (t: readonly Turn[]) => speakerSpeech(t, bundle.speech) }),
     ...(options.sellers ? { sellers: options.sellers } : {}),
     ...(options.sellersFrom ? { sellersFrom: options.sellersFrom } : {}),
     ...(transcript.participants ? { participants: transcript.participants } : {}),
@@ -127,7 +133,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
       sentences.push({ turn: turnIndex, sentence, tokens, hits, features });
     }
   }, (_, i) => tokensByTurn[i]!);
-  const judgements = judgeSentences(bundle.sentence, sentences, script);
+  const judgements = options.model === false ? sentences.map(rulesAlone) : judgeSentences(bundle.sentence, sentences, script);
   const buyerWords = buyerWordsBefore(turns, roles, reasonStems(engine));
   sentences.forEach((s, i) => {
     const finding = sentenceFinding(s, judgements[i]!, { engine, known: bundle.sentence.first.index, source, transcript, buyerWords: buyerWords[s.turn] });
@@ -180,6 +186,13 @@ interface SellerSentence {
 }
 
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+/** Without the models: the most severe rule that matched decides the sentence's kind. */
+function rulesAlone(s: SellerSentence): Judgement {
+  const top = [...s.hits].sort((a, b) => SEVERITY_RANK[a.rule.severity]! - SEVERITY_RANK[b.rule.severity]!)[0];
+  const label = top ? top.rule.focus : 'neutral';
+  return { label, p: [label === 'seller-centric' ? 1 : 0, label === 'buyer-ownership' ? 1 : 0, label === 'neutral' ? 1 : 0] };
+}
 /** Below this probability of its choice, the sentence judge yields to a rule that matched. */
 const RULE_BEATS_BELOW = 0.6;
 
@@ -260,6 +273,7 @@ function salesVerdict(
   if (code !== 'en') return { salesCall: false, reasons: [`the transcript is in ${LANGUAGE_NAMES[code] ?? code}, not English: the rules judge English`], language: code };
   if (script) return { salesCall: true, reasons: ['one speaker: judged as a sales script'], language: code };
   if (roles.some((r) => r.role === 'seller' && r.method === 'given')) return { salesCall: true, reasons: ['a seller was named and speaks'], language: code };
+  if (options.model === false) return { salesCall: true, reasons: ['judged with the rules alone'], language: code };
   const d = decideSalesCall(transcript.turns, bundle);
   return { salesCall: d.salesCall, reasons: d.reasons, language: code };
 }
