@@ -90,3 +90,14 @@ describe('one finding a sentence', () => {
     expect(findings[0]!.alsoMatched?.length ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe('the rules alone', () => {
+  it('judge each sentence by its strongest rule, with no model and no context (model: false)', () => {
+    const call = ['Lena: What does the base plan cost?', 'Sam: The base plan is ninety dollars a month, and honestly our platform is the best on the market.'].join('\n');
+    const withModels = analyze(call, { sellers: ['Sam'] });
+    const alone = analyze(call, { sellers: ['Sam'], model: false });
+    expect(alone.findings.filter((f) => f.scope !== 'call').every((f) => !f.ruleId.startsWith('likely-'))).toBe(true);
+    expect(alone.salesCallReasons).toEqual(['a seller was named and speaks']);
+    expect(withModels.findings.length).toBeGreaterThan(0);
+  });
+});
