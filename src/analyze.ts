@@ -275,5 +275,22 @@ function salesVerdict(
   if (roles.some((r) => r.role === 'seller' && r.method === 'given')) return { salesCall: true, reasons: ['a seller was named and speaks'], language: code };
   if (options.model === false) return { salesCall: true, reasons: ['judged with the rules alone'], language: code };
   const d = decideSalesCall(transcript.turns, bundle);
+  // A header that lists a speaker by a sales title ("Maria (Acme Account Executive)") says there is a
+  // sale, unless the call reads as nothing like one (an interview panel of account executives).
+  const titled = !d.salesCall && d.probability >= HEADER_SALES_FLOOR ? salesTitled(transcript) : undefined;
+  if (titled) return { salesCall: true, reasons: [`the header lists ${titled.name} as "${titled.description}"`, `the talk alone reads ${Math.round(d.probability * 100)}% like a sales call`], language: code };
   return { salesCall: d.salesCall, reasons: d.reasons, language: code };
+}
+
+/** A sales title in a participant list: the people whose job is selling. */
+const SALES_TITLE = /\b(?:account executive|ae|sdr|bdr|sales (?:engineer|rep|representative|consultant|executive|associate|development rep(?:resentative)?)|salesperson|solutions? engineer|pre-?sales|business development (?:rep|representative|manager))\b/i;
+/** Below this probability of a sale, even a sales title in the header does not make the call one. */
+const HEADER_SALES_FLOOR = 0.02;
+
+/** The first speaker the header lists with a sales title. */
+function salesTitled(transcript: Transcript): { name: string; description: string } | undefined {
+  const speakers = new Set(transcript.turns.map((t) => t.speaker.toLowerCase()));
+  const first = (n: string) => n.toLowerCase().split(/\s+/)[0]!;
+  const firsts = new Set([...speakers].map(first));
+  return (transcript.participants ?? []).find((p) => SALES_TITLE.test(p.description) && (speakers.has(p.name.toLowerCase()) || firsts.has(first(p.name))));
 }
