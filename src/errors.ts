@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'E_FORMAT'
   | 'E_PARSE'
   | 'E_NO_TURNS'
+  | 'E_NO_SELLER'
   | 'E_TOO_LARGE'
   | 'E_INTERNAL'
   /** --out-dir: this call's report could not be written (the others were). */
@@ -71,4 +72,6 @@ export const TEXTS = {
   warning: (file: string, warning: string) => `${file}: warning: ${warning}`,
   inputError: (file: string, line: number | undefined, message: string) => `${file}${line ? `:${line}` : ''}: ${message}`,
   gateFailed: (line: string) => `gate failed: ${line}`,
+  noSellerSpeaks: (from: string, sellers: readonly string[], speakers: readonly string[]) =>
+    `${sellers.length === 1 ? 'the seller' : 'none of the sellers'} named by ${from} (${sellers.join(', ')}) ${sellers.length === 1 ? 'does not speak' : 'speaks'} in this call; speakers found: ${speakers.join(', ') || 'none'}`,
 } as const;
