@@ -56,6 +56,9 @@ export class RolesError extends UserError {}
 /** A baseline file that cannot be used; the message names the file. */
 export class BaselineError extends UserError {}
 
+/** A history database that cannot be opened, read or written. */
+export class HistoryError extends UserError {}
+
 /** The single line printed on standard error for an error or a warning. */
 export function errorLine(message: string): string {
   return `buyerside: ${message}\n`;
