@@ -6,13 +6,19 @@ let porter: { stem(word: string): string } | undefined;
 
 const cache = new Map<string, string>();
 
+/**
+ * Longer words are left as they are: the stemmer's regexes (`[^aeiouy]+y` on a word without
+ * vowels) take time quadratic in the word's length, and no English word is this long.
+ */
+const LONGEST_STEMMED = 64;
+
 /** The stem of a lower-case word; cached, since a call repeats a small vocabulary many times. */
 export function stem(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
     // Loaded on first use, so that commands that never stem (rules, --help) don't pay for it.
     porter ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
-    s = /^[a-z]+$/.test(word) ? porter.stem(word) : word;
+    s = word.length <= LONGEST_STEMMED && /^[a-z]+$/.test(word) ? porter.stem(word) : word;
     if (cache.size > 200_000) cache.clear();
     cache.set(word, s);
   }

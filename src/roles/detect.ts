@@ -79,7 +79,9 @@ export function decideRoles(turns: readonly Turn[], options: RoleOptions = {}): 
   for (const t of turns) bySpeaker.get(t.speaker)!.push(t);
   const scored = names.map((name) => scoreSpeaker(name, bySpeaker.get(name)!));
   if (options.speech) return fromSpeech(names, options.speech(turns), scored);
-  const ranked = [...scored].sort((a, b) => b.score - a.score || names.indexOf(a.name) - names.indexOf(b.name));
+  // Array.prototype.sort is stable and `scored` is in order of first appearance, so ties keep it
+  // (looking the order up inside the comparator made this quadratic in the number of speakers).
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
   const top = ranked[0]!;
   const second = ranked[1]!;
   // Others sell too only when they show strong seller cues of their own (an AE and an SE together).
@@ -109,17 +111,23 @@ export const SECOND_SELLER_SPEECH = 2;
 /** Roles from the speech-role model: the most seller-like speaker sells, and any other who talks like a seller; someone stays a buyer. */
 function fromSpeech(names: readonly string[], speech: readonly SpeakerSpeechScore[], cues: readonly SpeakerScore[]): RoleDecision[] {
   const score = new Map(speech.map((s) => [s.name, s.score]));
-  const ranked = [...names].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || names.indexOf(a) - names.indexOf(b));
+  // A stable sort of names in order of first appearance: ties go to who talks first.
+  const ranked = [...names].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0));
   const lowest = ranked[ranked.length - 1]!;
   const sellers = new Set(ranked.filter((n, i) => i === 0 || (n !== lowest && (score.get(n) ?? 0) > SECOND_SELLER_SPEECH)));
-  const topBuyer = Math.max(...ranked.filter((n) => !sellers.has(n)).map((n) => score.get(n) ?? 0));
+  // Loops, not Math.max(...xs): spreading one argument per speaker overflows the stack on many speakers.
+  let topBuyer = -Infinity;
+  for (const n of ranked) if (!sellers.has(n)) topBuyer = Math.max(topBuyer, score.get(n) ?? 0);
+  let lowestSeller = Infinity;
+  for (const n of sellers) lowestSeller = Math.min(lowestSeller, score.get(n) ?? 0);
+  const cueReasonsOf = new Map(cues.map((c) => [c.name, c.reasons]));
   return names.map((name) => {
     const s = score.get(name) ?? 0;
     const seller = sellers.has(name);
     // How far this speaker is from the other side, as a probability that the role is right.
-    const margin = seller ? s - topBuyer : Math.min(...[...sellers].map((n) => score.get(n) ?? 0)) - s;
+    const margin = seller ? s - topBuyer : lowestSeller - s;
     const confidence = Math.round(Math.min(0.99, 1 / (1 + Math.exp(-margin / 2))) * 100) / 100;
-    const cueReasons = cues.find((c) => c.name === name)?.reasons ?? [];
+    const cueReasons = cueReasonsOf.get(name) ?? [];
     const reasons = [seller ? 'talks like a seller' : 'talks like a buyer', ...cueReasons];
     return { name, role: seller ? 'seller' : 'buyer', method: 'detected', confidence, reasons };
   });
