@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'E_FORMAT'
   | 'E_PARSE'
   | 'E_NO_TURNS'
+  | 'E_NO_SELLER'
   | 'E_TOO_LARGE'
   | 'E_INTERNAL'
   /** --out-dir: this call's report could not be written (the others were). */
@@ -55,6 +56,9 @@ export class RolesError extends UserError {}
 /** A baseline file that cannot be used; the message names the file. */
 export class BaselineError extends UserError {}
 
+/** A history database that cannot be opened, read or written. */
+export class HistoryError extends UserError {}
+
 /** The single line printed on standard error for an error or a warning. */
 export function errorLine(message: string): string {
   return `buyerside: ${message}\n`;
@@ -71,4 +75,6 @@ export const TEXTS = {
   warning: (file: string, warning: string) => `${file}: warning: ${warning}`,
   inputError: (file: string, line: number | undefined, message: string) => `${file}${line ? `:${line}` : ''}: ${message}`,
   gateFailed: (line: string) => `gate failed: ${line}`,
+  noSellerSpeaks: (from: string, sellers: readonly string[], speakers: readonly string[]) =>
+    `${sellers.length === 1 ? 'the seller' : 'none of the sellers'} named by ${from} (${sellers.join(', ')}) ${sellers.length === 1 ? 'does not speak' : 'speaks'} in this call; speakers found: ${speakers.join(', ') || 'none'}`,
 } as const;
