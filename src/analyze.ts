@@ -19,7 +19,7 @@ import { scoreFindings } from './metrics/score.js';
 import { cueSteps, journeySequence, mapJourney, strongCueSteps } from './metrics/journey.js';
 import { compileRules, judgeCall, type Engine } from './rules/engine.js';
 import { loadRules } from './rules/load.js';
-import { createFinding, isSuppressed } from './report/finding.js';
+import { countFindings, createFinding, isSuppressed } from './report/finding.js';
 import type { Sentence } from './language/sentences.js';
 import type { Token } from './language/tokens.js';
 import { models } from './model/bundle.js';
@@ -151,6 +151,10 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
     const words = at?.turn !== undefined ? buyerWords[at.turn] : undefined;
     findings.push(createFinding({ rule, message, scope: 'call', ...(words ? { buyerWords: words } : {}), ...(at ? { at, suppressed: isSuppressed(transcript.suppressions, rule.id, at.line) } : {}) }));
   }
+
+  // The one count every view shows: all findings that count, the call's shape and journey included.
+  const counts = countFindings(findings);
+  Object.assign(metrics, { sellerCentricCount: counts.sellerCentric, buyerOwnershipCount: counts.buyerOwnership, suppressedCount: counts.suppressed });
 
   const judged = verdict.salesCall ? scoreFindings({ findings, metrics, script, rules: engine.byId }) : { score: null, components: [], tips: [] };
   const { score, components, tips } = judged;
