@@ -15,6 +15,7 @@ import { SORT_KEYS } from '../report/summary.js';
 import { loadRoles } from '../roles/file.js';
 import { loadConfiguredRules } from '../rules/engine.js';
 import { checkCallType } from '../rules/call-types.js';
+import { checkPackExamples } from '../rules/pack-examples.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { runBatch } from '../batch/runner.js';
 import { progressBar } from '../batch/progress.js';
@@ -130,6 +131,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
   const config = resolveConfig(opts, cwd);
   const rules = ruleSource(config, opts.rules);
   const loaded = loadConfiguredRules(rules);
+  checkPackExamples(loaded, rules.packs); // a pack whose own examples fail is refused, as a built-in rule would be
   const checks = reportChecks(opts, config);
   const callType = opts.callType ?? config?.callType;
   if (callType) checkCallType(callType, loaded.rules, opts.callType !== undefined ? '--call-type' : `${basename(config!.file)}: "callType"`);

@@ -144,3 +144,23 @@ describe('settings are checked where they are read', () => {
     expect(k.stderr).toContain('unknown key "seller"; did you mean "sellers"?');
   });
 });
+
+describe('rule packs get the same checks as the built-in rules', () => {
+  it('the example pack loads; a pack whose flag example does not fire, or whose pass example does, is refused naming the file and the example', async () => {
+    const { cpSync, readFileSync: read } = await import('node:fs');
+    expect((await cli(['analyze', PITCH, '--rules', 'fixtures/rule-pack-example', '-f', 'json'])).code).toBe(0);
+    const dir = tempDir();
+    const pack = join(dir, 'pack');
+    cpSync('fixtures/rule-pack-example', pack, { recursive: true });
+    const file = join(pack, 'custom', 'jargon.yaml');
+    const original = read(file, 'utf8');
+    writeFileSync(file, original.replace('"Let me circle back with our best of breed approach."', '"We will get back to you next week."').replace('match: "circle back"', 'match: "get back"'));
+    const r = await cli(['analyze', PITCH, '--rules', pack]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`buyerside: ${file}: rule "jargon": the flag example "We will get back to you next week." is not flagged by the rule\n`);
+    writeFileSync(file, original.replace('"You said the crew gets double-booked on Fridays."', '"You said it would move the needle."'));
+    const p = await cli(['analyze', PITCH, '--rules', pack]);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toBe(`buyerside: ${file}: rule "jargon": the pass example "You said it would move the needle." is flagged by the rule\n`);
+  });
+});
