@@ -10,7 +10,8 @@ import type { FormatOptions } from '../format/types.js';
 import { FORMATTERS, FORMAT_EXTENSIONS, type FormatName } from '../format/index.js';
 import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
 import { formatFindingsCsv } from '../format/findings-csv.js';
-import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
+import { checkGates, checkRunGates, countWarnings, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
+import { errorsOnly } from '../report/quiet.js';
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
 import { AtomicFile, OutputError, openOutputs, writeFileAtomic } from '../io/write.js';
 import { createReport } from '../report/report.js';
@@ -32,6 +33,8 @@ export interface PipelineOptions {
   baseline?: Baseline;
   writeBaseline?: string;
   rules: RuleMeta[];
+  /** ESLint's --quiet: only error-severity findings are reported and counted. */
+  quiet?: boolean;
 }
 
 /** What the batch came to: the caller decides what it means (the CLI, an exit code). */
@@ -94,6 +97,7 @@ export class ReportPipeline {
   private readonly findingsHeader: string;
   private readonly outNames = new OutputNames();
   private callCount = 0;
+  private warningCount = 0;
   private errorCount = 0;
 
   constructor(options: PipelineOptions) {
@@ -136,12 +140,14 @@ export class ReportPipeline {
     for (const w of result.warnings) this.o.io.err(errorLine(TEXTS.warning(result.file, w)));
     this.baselineWriter?.add(result);
     // Checked against a baseline, the call is a new report with its new findings marked; a worker's JSON is then stale.
-    const call = this.o.baseline ? this.o.baseline.mark(result) : result;
+    const marked = this.o.baseline ? this.o.baseline.mark(result) : result;
+    const call = this.o.quiet ? errorsOnly(marked) : marked;
     if (call !== result) json = undefined;
     let gates: GateResult[] = [];
     if (gatesActive(this.o.gates)) {
       gates = checkGates(call, this.o.gates);
       this.gates.push(...gates);
+      this.warningCount += countWarnings(call, this.o.gates);
     }
     if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));
     if (this.o.outDir) {
@@ -166,6 +172,7 @@ export class ReportPipeline {
   /** Writes what is left, and prints input errors and gate failures on stderr. */
   finish(): PipelineOutcome {
     const { io } = this.o;
+    if (gatesActive(this.o.gates)) this.gates.push(...checkRunGates(this.warningCount, this.o.gates));
     try {
       if (!this.streaming && !this.o.outDir) {
         const report = this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined);

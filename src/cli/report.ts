@@ -23,6 +23,8 @@ export interface ReportFlags extends GateFlags {
   baseline?: string;
   writeBaseline?: string;
   color?: boolean;
+  quiet?: boolean;
+  includeStrengths?: boolean;
 }
 
 /** The gates and the baseline, checked before any input is read (a bad value is one error, up front). */
@@ -58,7 +60,14 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
   return new ReportPipeline({
     io,
     format: flags.format,
-    formatOptions: { color: !toFile && useColor(io, flags.color), width: process.stdout.columns ?? 100, ...(flags.sort ? { sort: flags.sort } : {}) },
+    formatOptions: {
+      color: !toFile && useColor(io, flags.color),
+      width: process.stdout.columns ?? 100,
+      ...(flags.sort ? { sort: flags.sort } : {}),
+      ...(flags.includeStrengths ? { includeStrengths: true } : {}),
+      ...(flags.baseline ? { onlyNew: true } : {}),
+    },
+    ...(flags.quiet ? { quiet: true } : {}),
     ...(flags.output ? { output: flags.output } : {}),
     ...(flags.outDir ? { outDir: flags.outDir } : {}),
     ...(flags.findingsCsv ? { findingsCsv: flags.findingsCsv } : {}),
