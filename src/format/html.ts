@@ -1,9 +1,10 @@
-/** One self-contained HTML page (inline CSS and SVG, no scripts, no network) with charts, timelines, journeys and findings. */
+/** Self-contained HTML (inline CSS and SVG, no network): a call's page with its charts, timeline, journey and findings; a batch's dashboard (dashboard/). */
 import type { CallReport, Finding, JourneyStepName, Report, Role } from '../types.js';
 import type { Formatter } from './types.js';
 import { isJourneyJump } from '../report/finding.js';
 import { summarize, type RepRow, type RuleCount, type ScoreBucket, type Summary } from '../report/summary.js';
 import { escapeHtml as h, formatTime, percent, round, splitMatch } from './escape.js';
+import { formatDashboard } from './dashboard/page.js';
 
 /** No scripts, fonts or remote images may load even if escaping ever failed: defence in depth. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -18,7 +19,7 @@ const STEP_COLORS: Record<JourneyStepName, string> = {
 };
 const ROLE_COLORS: Record<Role, string> = { seller: '#d9603b', buyer: '#2a7ab0' };
 
-const CSS = `
+export const CSS = `
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2329;background:#f6f7f9}
 main{max-width:1100px;margin:0 auto;padding:24px}
@@ -43,16 +44,16 @@ svg{max-width:100%;height:auto;display:block}svg text{font:12px system-ui,sans-s
 a{color:#1f5f99}
 `;
 
-function scoreClass(score: number): string {
+export function scoreClass(score: number): string {
   return `score s${Math.min(4, Math.max(0, Math.floor(score / 20)))}`;
 }
 
-function counts(list: RuleCount[]): string {
+export function counts(list: RuleCount[]): string {
   return list.length === 0 ? '<span class="muted">—</span>' : list.map((c) => `${h(c.ruleId)}&nbsp;(${c.count})`).join(', ');
 }
 
 /** A bar chart of how many calls fall in each score bucket. */
-function histogram(buckets: ScoreBucket[]): string {
+export function histogram(buckets: ScoreBucket[]): string {
   const width = 420;
   const height = 190;
   const top = 20;
@@ -77,7 +78,7 @@ function histogram(buckets: ScoreBucket[]): string {
 }
 
 /** One horizontal bar per rep: their average score out of 100. */
-function repChart(reps: RepRow[]): string {
+export function repChart(reps: RepRow[]): string {
   const width = 420;
   const row = 26;
   const label = 130;
@@ -249,8 +250,15 @@ function overview(report: Report, summary: Summary): string {
   );
 }
 
-/** The full page; deterministic (no dates) so it can be diffed and golden-tested. */
-export const formatHtml: Formatter = (report, options) => {
+/**
+ * The HTML report: one call (an --out-dir page, a one-file run) is a static page; a batch is the
+ * dashboard, whose data is embedded once and drawn by a small script, so 10,000 calls still open.
+ */
+export const formatHtml: Formatter = (report, options) =>
+  report.calls.length <= 1 ? formatStaticHtml(report, options) : formatDashboard(report, options);
+
+/** The full static page, every call drawn in full; deterministic (no dates) so it can be diffed and golden-tested. */
+export const formatStaticHtml: Formatter = (report, options) => {
   const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   const gatesByFile = new Map<string, string[]>();
   for (const g of report.gates ?? []) gatesByFile.set(g.file, [...(gatesByFile.get(g.file) ?? []), `${g.gate}: ${g.message}`]);

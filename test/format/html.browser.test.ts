@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { formatHtml } from '../../src/format/html.js';
+import { formatStaticHtml as formatHtml } from '../../src/format/html.js';
 import { sampleReport } from './sample-report.js';
 
 const CHROMIUM = '/usr/bin/chromium';

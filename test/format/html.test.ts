@@ -1,6 +1,6 @@
 /** HTML: self-contained, script-free, and every transcript-derived string escaped. */
 import { describe, expect, it } from 'vitest';
-import { formatHtml, HTML_CSP } from '../../src/format/html.js';
+import { formatStaticHtml as formatHtml, HTML_CSP } from '../../src/format/html.js';
 import { escapeHtml } from '../../src/format/escape.js';
 import type { Report } from '../../src/types.js';
 import { HOSTILE, sampleReport } from './sample-report.js';
