@@ -243,10 +243,13 @@ export interface CallMetrics {
   sellerLeadingQuestions: number;
   longestSellerMonologueWords: number;
   buyerLongestTurnWords: number;
+  /** Findings about words (sentences) per 100 seller words; the call's shape and journey are not words. */
   sellerCentricPer100: number;
   buyerOwnershipPer100: number;
+  /** The one count every view shows: findings of the focus that count (not accepted by a directive), about words, the call's shape or the journey. */
   sellerCentricCount: number;
   buyerOwnershipCount: number;
+  /** Findings an inline directive accepted: in the report, not counted. */
   suppressedCount: number;
   turns: number;
   /** Time-based metrics, present only where the format has times. */
@@ -348,6 +351,8 @@ export interface RuleMeta {
   focus: Focus;
   category: string;
   severity: Severity;
+  /** How much the rule's habit hurts the buyer, 1 to 3 (the rule's harm, or its default; absent in reports written before it was carried): views rank habits by severity, then by it. */
+  harm?: number;
   description: string;
   suggestion: string;
   rationale?: string;

@@ -52,7 +52,7 @@ export function computeScore(input: ScoreInput): { score: number; components: Sc
       name: 'language balance',
       value: (bo + 1) / (bo + sc + 2),
       weight: 45,
-      detail: `${fmt(bo)} buyer-ownership vs ${fmt(sc)} seller-centric findings`,
+      detail: `${fmt(bo)} buyer-ownership vs ${fmt(sc)} seller-centric sentence findings, weighted by rule`,
     },
     {
       name: 'seller-centric density',
@@ -60,7 +60,7 @@ export function computeScore(input: ScoreInput): { score: number; components: Sc
       // (the 90th percentile of the labelled calls) and a buyer-led one stays near 1.
       value: ramp(scPer100, 0, 6),
       weight: 20,
-      detail: `${round(scPer100, 2)} seller-centric findings per 100 seller words (0 is best, 6 or more scores nothing)`,
+      detail: `${round(scPer100, 2)} seller-centric sentence findings per 100 seller words, weighted by rule (0 is best, 6 or more scores nothing)`,
     },
   ];
   if (!input.script) {

@@ -69,6 +69,7 @@ export function callMetrics(turns: readonly Turn[], roles: readonly Role[], word
     buyerLongestTurnWords: longestBuyer,
     sellerCentricPer100: sellerWords ? round((sc * 100) / sellerWords, 2) : 0,
     buyerOwnershipPer100: sellerWords ? round((bo * 100) / sellerWords, 2) : 0,
+    // The sentence findings so far; analyze() sets the one count once the call's own findings are in.
     sellerCentricCount: sc,
     buyerOwnershipCount: bo,
     suppressedCount: findings.filter((f) => f.suppressed).length,

@@ -3,7 +3,7 @@
  * concerns before the shape of the talk), then by the score points fixing them would add.
  */
 import type { Finding, Rule, ScoreComponent, Tip } from '../types.js';
-import { namesAHabit } from '../report/finding.js';
+import { harmOf, namesAHabit } from '../report/finding.js';
 
 const METRIC_COMPONENT: Record<string, string> = {
   sellerTalkShare: 'talk share',
@@ -45,7 +45,7 @@ export function rankTips(input: TipInput, limit = 3): Tip[] {
       const weight = list.length * (rule.weight ?? 1);
       gain = input.rescore(Math.max(0, input.sellerCentric - weight)) - input.score;
     }
-    const harm = rule.harm ?? (rule.kind === 'metric' ? 1 : 2);
+    const harm = harmOf(rule);
     tips.push({ ruleId, gain, harm, count: list.length, message: rule.message, suggestion: list[0]!.suggestion });
   }
   tips.sort((a, b) => b.harm - a.harm || b.gain - a.gain || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));

@@ -96,6 +96,28 @@ export function countsInLanguage(f: Finding): boolean {
   return !f.suppressed && f.scope !== 'call';
 }
 
+/**
+ * The one count of a call's findings that every view shows (terminal, metrics, JSON, CSV, summary,
+ * HTML, Markdown, the --max-seller-centric gate): every finding of the focus an inline directive did
+ * not accept, whether about words, the call's shape or a jump in the journey.
+ */
+export function countFindings(findings: readonly Finding[]): { sellerCentric: number; buyerOwnership: number; suppressed: number } {
+  let sellerCentric = 0;
+  let buyerOwnership = 0;
+  let suppressed = 0;
+  for (const f of findings) {
+    if (f.suppressed) suppressed++;
+    else if (f.kind === 'seller-centric') sellerCentric++;
+    else buyerOwnership++;
+  }
+  return { sellerCentric, buyerOwnership, suppressed };
+}
+
+/** How much a rule's habit hurts the buyer, 1 to 3: the rule's own `harm`, else 1 for a metric rule and 2 for any other. */
+export function harmOf(rule: { kind: RuleKindName; harm?: number }): number {
+  return rule.harm ?? (rule.kind === 'metric' ? 1 : 2);
+}
+
 /** A jump in the buyer's journey (a `sequence` rule's finding): about the conversation's shape, but at one place. */
 export function isJourneyJump(f: Finding): boolean {
   return f.scope === 'call' && f.line !== undefined;

@@ -1,6 +1,7 @@
 /** Building a Report: the calls and input errors, with the tool and the rules' metadata, so that formatters need no lookups. */
 import type { CallReport, GateResult, InputError, Report, Rule, RuleMeta } from '../types.js';
 import { VERSION } from '../package.js';
+import { harmOf } from './finding.js';
 
 /** The rules' metadata a report carries (what formatters show as rule help). */
 export function ruleMeta(rules: ReadonlyArray<Rule | RuleMeta>): RuleMeta[] {
@@ -10,6 +11,7 @@ export function ruleMeta(rules: ReadonlyArray<Rule | RuleMeta>): RuleMeta[] {
     focus: r.focus,
     category: r.category,
     severity: r.severity,
+    harm: harmOf(r),
     description: r.description,
     suggestion: r.suggestion,
     ...(r.rationale ? { rationale: r.rationale } : {}),
