@@ -32,6 +32,8 @@ export interface PipelineOptions {
   baseline?: Baseline;
   writeBaseline?: string;
   rules: RuleMeta[];
+  /** Keep of each call only what the summary tables read (the caller knows the format shows nothing more), so memory stays small. */
+  summaryOnly?: boolean;
 }
 
 /** What the batch came to: the caller decides what it means (the CLI, an exit code). */
@@ -80,6 +82,34 @@ export class OutputNames {
     this.used.add(candidate.toLowerCase());
     return candidate;
   }
+}
+
+/** Formats whose output for a batch is the summary alone (terminal shows the summary for more than one input). */
+export const SUMMARY_FORMATS: ReadonlySet<FormatName> = new Set(['summary', 'terminal', 'csv']);
+
+/**
+ * A call cut down to what the batch summary reads (report/summary.ts): its sellers, score, headline
+ * metrics and, per finding, the rule, kind, speaker and scope (the message only on a rule's first).
+ */
+export function summaryView(call: CallReport): CallReport {
+  const seen = new Set<string>();
+  return {
+    ...call,
+    scoreComponents: [],
+    roles: [],
+    journey: { steps: [], sequence: [] },
+    tips: [],
+    timeline: [],
+    salesCallReasons: call.salesCallReasons.slice(0, 1),
+    findings: call.findings.map((f) => {
+      const first = !seen.has(f.ruleId);
+      seen.add(f.ruleId);
+      return {
+        ruleId: f.ruleId, kind: f.kind, category: '', severity: f.severity, text: '', match: '', suggestion: '', message: first ? f.message : '',
+        ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(f.scope ? { scope: f.scope } : {}), ...(f.suppressed ? { suppressed: true } : {}),
+      };
+    }),
+  };
 }
 
 export class ReportPipeline {
@@ -159,7 +189,7 @@ export class ReportPipeline {
     } else if (this.streaming) {
       this.write(`${json ?? formatCallLine(call)}\n`);
     } else {
-      this.calls.push(call);
+      this.calls.push(this.o.summaryOnly ? summaryView(call) : call);
     }
   }
 
