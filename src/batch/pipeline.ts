@@ -10,6 +10,7 @@ import type { FormatOptions } from '../format/types.js';
 import { FORMATTERS, FORMAT_EXTENSIONS, type FormatName } from '../format/index.js';
 import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
 import { formatFindingsCsv } from '../format/findings-csv.js';
+import { formatHtmlIndex } from '../format/dashboard/index-page.js';
 import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
 import { AtomicFile, OutputError, openOutputs, writeFileAtomic } from '../io/write.js';
@@ -73,6 +74,11 @@ export function outputName(file: string, format: FormatName): string {
 export class OutputNames {
   private readonly used = new Set<string>();
 
+  /** Names no call may take (the HTML index). */
+  constructor(reserved: readonly string[] = []) {
+    for (const r of reserved) this.used.add(r.toLowerCase());
+  }
+
   next(file: string, format: FormatName): string {
     const name = outputName(file, format);
     const ext = `.${FORMAT_EXTENSIONS[format]}`;
@@ -122,7 +128,9 @@ export class ReportPipeline {
   private readonly sink: AtomicFile | undefined;
   private readonly findingsSink: AtomicFile | undefined;
   private readonly findingsHeader: string;
-  private readonly outNames = new OutputNames();
+  private readonly outNames = new OutputNames(['index.html']);
+  /** --out-dir HTML: each call's page, for the index. */
+  private readonly pages = new Map<string, string>();
   private callCount = 0;
   private errorCount = 0;
 
@@ -176,9 +184,14 @@ export class ReportPipeline {
     if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));
     if (this.o.outDir) {
       const text = FORMATTERS[this.o.format](this.report([call], [], gatesActive(this.o.gates) ? gates : undefined), this.o.formatOptions);
-      const target = join(this.o.outDir, this.outNames.next(call.file, this.o.format));
+      const name = this.outNames.next(call.file, this.o.format);
+      const target = join(this.o.outDir, name);
       try {
         writeFileAtomic(target, text);
+        if (this.o.format === 'html') {
+          this.pages.set(call.file, name);
+          this.calls.push(summaryView(call));
+        }
       } catch (e) {
         // One report that cannot be written does not stop the others; it is listed as failed.
         if (!(e instanceof OutputError)) throw e;
@@ -206,6 +219,10 @@ export class ReportPipeline {
     } catch (e) {
       this.abort();
       throw e;
+    }
+    // HTML pages get an index that links every call's page (the names reserved it, so no call's page is called that).
+    if (this.o.outDir && this.o.format === 'html') {
+      writeFileAtomic(join(this.o.outDir, 'index.html'), formatHtmlIndex(this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined), this.pages, this.o.formatOptions.sort));
     }
     if (this.baselineWriter && this.o.writeBaseline) writeFileAtomic(this.o.writeBaseline, this.baselineWriter.text());
     // Terminal reports on standard output list failed files themselves; everywhere else they go to stderr.

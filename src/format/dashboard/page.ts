@@ -54,7 +54,7 @@ function repComparison(summary: Summary): Map<string, RepCompare> {
   return out;
 }
 
-function overview(report: Report, summary: Summary): string {
+export function overview(report: Report, summary: Summary): string {
   const t = summary.totals;
   const compare = repComparison(summary);
   const reps = summary.reps.map((r) => {
