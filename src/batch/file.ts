@@ -26,6 +26,8 @@ export interface RunOptions {
   deepParse?: boolean;
   /** Judge every input as a sales call. */
   sales?: boolean;
+  /** --stdin-filename: the name standard input is shown, detected and matched as. */
+  stdinName?: string;
 }
 
 /** The options a worker needs besides the rules; plain data, so that it can cross threads. */
@@ -38,6 +40,8 @@ export interface PlainRunOptions {
   deepParse?: boolean;
   /** Judge every input as a sales call. */
   sales?: boolean;
+  /** --stdin-filename: the name standard input is shown, detected and matched as. */
+  stdinName?: string;
 }
 
 /** Everything needed to analyze files, as plain data: the same in the main thread and in each worker. */
@@ -87,13 +91,14 @@ function checkBudget(turns: ReadonlyArray<{ text: string }>, maxBytes: number | 
 
 /** Analyzes one input; an unreadable or malformed file becomes an InputError. */
 export function analyzeFile(file: string, options: RunOptions): CallReport | InputError {
-  const shown = displayPath(file);
+  const named = file === '-' && options.stdinName ? options.stdinName : undefined;
+  const shown = named ?? displayPath(file);
   try {
     const bytes = readInput(file, options.maxBytes);
-    const transcript = parseBytes(bytes, { fileName: file, ...(options.format ? { format: options.format } : {}), ...(options.columns ? { columns: options.columns } : {}) });
+    const transcript = parseBytes(bytes, { fileName: named ?? file, ...(options.format ? { format: options.format } : {}), ...(options.columns ? { columns: options.columns } : {}) });
     checkBudget(transcript.turns, options.maxBytes);
     const analyzeOptions: AnalyzeOptions = { file: shown, engine: options.engine };
-    const sellers = options.sellersFor?.(file) ?? options.sellers;
+    const sellers = options.sellersFor?.(named ?? file) ?? options.sellers;
     if (sellers?.names.length) {
       analyzeOptions.sellers = sellers.names;
       analyzeOptions.sellersFrom = sellers.from;

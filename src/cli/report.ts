@@ -23,6 +23,8 @@ export interface ReportFlags extends GateFlags {
   baseline?: string;
   writeBaseline?: string;
   color?: boolean;
+  quiet?: boolean;
+  includeStrengths?: boolean;
 }
 
 /** The gates and the baseline, checked before any input is read (a bad value is one error, up front). */
@@ -52,13 +54,20 @@ export function checkDistinctOutputs(flags: ReportFlags): void {
 }
 
 /** The output pipeline the flags ask for. */
-export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io): ReportPipeline {
+export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io, extra: { summaryOnly?: boolean } = {}): ReportPipeline {
   checkDistinctOutputs(flags);
   const toFile = Boolean(flags.output || flags.outDir);
   return new ReportPipeline({
     io,
     format: flags.format,
-    formatOptions: { color: !toFile && useColor(io, flags.color), width: process.stdout.columns ?? 100, ...(flags.sort ? { sort: flags.sort } : {}) },
+    formatOptions: {
+      color: !toFile && useColor(io, flags.color),
+      width: process.stdout.columns ?? 100,
+      ...(flags.sort ? { sort: flags.sort } : {}),
+      ...(flags.includeStrengths ? { includeStrengths: true } : {}),
+      ...(flags.baseline ? { onlyNew: true } : {}),
+    },
+    ...(flags.quiet ? { quiet: true } : {}),
     ...(flags.output ? { output: flags.output } : {}),
     ...(flags.outDir ? { outDir: flags.outDir } : {}),
     ...(flags.findingsCsv ? { findingsCsv: flags.findingsCsv } : {}),
@@ -66,5 +75,6 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
     ...(checks.baseline ? { baseline: checks.baseline } : {}),
     gates: checks.gates,
     rules: ruleMeta(rules),
+    ...(extra.summaryOnly ? { summaryOnly: true } : {}),
   });
 }

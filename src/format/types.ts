@@ -8,6 +8,10 @@ export interface FormatOptions {
   sort?: string;
   /** Width of the terminal, where known. */
   width?: number;
+  /** SARIF and GitHub annotations: report buyer-ownership strengths too, at note level (--include-strengths). */
+  includeStrengths?: boolean;
+  /** SARIF and GitHub annotations: the report was checked against a baseline, so only findings marked new are annotated. */
+  onlyNew?: boolean;
 }
 
 export type Formatter = (report: Report, options: FormatOptions) => string;
