@@ -55,7 +55,10 @@ export function addReportOptions(cmd: Command): Command {
     .option('--config <file>', 'the config file (default: buyerside.config.json, .buyersiderc.json or .buyersiderc.yaml from here upward)')
     .option('--no-config', 'do not look for a config file')
     .option('--rules <dir>', 'an extra rule pack folder (repeatable)', collect, [])
-    .option('--no-color', 'never colour the output');
+    .option('--no-color', 'never colour the output')
+    .option('--max-findings <n>', 'quotes per habit in the one-call report (a number, or "all"); default 3')
+    .option('--brief', 'the one-call report shows only the header and what to change first')
+    .option('--top <n>', 'the batch summary lists only the n lowest and n highest scoring calls');
 }
 
 export function registerAnalyze(program: Command, io: Io, done: Done): void {

@@ -1,5 +1,5 @@
 /** The report side shared by `analyze` and `merge`: the flags that shape it, checked up front, and the output pipeline they ask for. */
-import { BaselineError } from '../errors.js';
+import { BaselineError, UsageError } from '../errors.js';
 import type { Rule } from '../types.js';
 import type { Config } from '../config/load.js';
 import type { Io } from '../io/console.js';
@@ -9,7 +9,7 @@ import type { GateSettings } from '../report/gates.js';
 import { ruleMeta } from '../report/report.js';
 import { ReportPipeline } from '../batch/pipeline.js';
 import type { FormatName } from '../format/index.js';
-import { useColor } from './options.js';
+import { terminalWidth, useColor } from './options.js';
 import { gateSettings, type GateFlags } from './settings.js';
 
 /** The options of `analyze` and `merge` that shape the report: its format, output files, gates and baseline. */
@@ -22,10 +22,23 @@ export interface ReportFlags extends GateFlags {
   baseline?: string;
   writeBaseline?: string;
   color?: boolean;
+  maxFindings?: string;
+  brief?: boolean;
+  top?: string;
+}
+
+/** A count flag's value: a whole number from 1 (or "all", where `all` is allowed, as Infinity). */
+function countFlag(name: string, value: string, all: boolean): number {
+  if (all && value.trim().toLowerCase() === 'all') return Infinity;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} expects a whole number from 1${all ? ' or "all"' : ''}, got "${value}"`);
+  return n;
 }
 
 /** The gates and the baseline, checked before any input is read (a bad value is one error, up front). */
 export function reportChecks(flags: ReportFlags, config: Config | undefined): { gates: GateSettings; baseline?: Baseline } {
+  if (flags.maxFindings !== undefined) countFlag('--max-findings', flags.maxFindings, true);
+  if (flags.top !== undefined) countFlag('--top', flags.top, false);
   const gates = gateSettings(flags, config, Boolean(flags.baseline));
   if (!flags.baseline) return { gates };
   return { gates, baseline: Baseline.parse(readUserFile(flags.baseline, (m) => new BaselineError(m)), flags.baseline) };
@@ -37,7 +50,14 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
   return new ReportPipeline({
     io,
     format: flags.format,
-    formatOptions: { color: !toFile && useColor(io, flags.color), width: process.stdout.columns ?? 100, ...(flags.sort ? { sort: flags.sort } : {}) },
+    formatOptions: {
+      color: !toFile && useColor(io, flags.color),
+      width: terminalWidth(io),
+      ...(flags.sort ? { sort: flags.sort } : {}),
+      ...(flags.maxFindings !== undefined ? { maxFindings: countFlag('--max-findings', flags.maxFindings, true) } : {}),
+      ...(flags.brief ? { brief: true } : {}),
+      ...(flags.top !== undefined ? { top: countFlag('--top', flags.top, false) } : {}),
+    },
     ...(flags.output ? { output: flags.output } : {}),
     ...(flags.outDir ? { outDir: flags.outDir } : {}),
     ...(flags.findingsCsv ? { findingsCsv: flags.findingsCsv } : {}),
