@@ -126,7 +126,7 @@ function stride(files, n) {
 async function main() {
   if (haveCli && !opt.live) {
     const fixtures = join(ROOT, 'fixtures', 'calls');
-    const smoke = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f) => join(fixtures, f)) : [];
+    const smoke = existsSync(fixtures) ? readdirSync(fixtures).filter((f) => f.endsWith('.txt') && !f.endsWith('.expected.txt')).map((f) => join(fixtures, f)) : [];
     const snap = await snapshotCli({ root: ROOT, dest: join(OUT, 'cli-snapshot'), smokeFiles: smoke.length ? smoke : [join(ROOT, 'package.json')] });
     CLI = snap.cli;
     if (!snap.ok) {
@@ -159,6 +159,11 @@ async function main() {
     if (bs) {
       await run({ id: 'version', label: '`buyerside --version`', args: [CLI, '--version'], reps: smallReps });
       await run({ id: 'rules', label: '`buyerside rules`', args: [CLI, 'rules'], reps: smallReps });
+      // A call of three lines, cold: what a user waits for on one short file (start-up, rules, models).
+      const three = join(SCRATCH, 'three-line.txt');
+      mkdirSync(SCRATCH, { recursive: true });
+      writeFileSync(three, 'Seller: Hi, thanks for taking the time today.\nBuyer: Sure, what did you want to show me?\nSeller: Our platform is the best on the market.\n');
+      await run({ id: 'three-line', label: 'analyze a three-line call --format json (cold)', args: [CLI, 'analyze', three, '--format', 'json', '--no-config'], reps: smallReps, okExit: (c) => c === 0 || c === 1 });
     }
   }
   if (groups.has('single') && bs) {
@@ -176,6 +181,13 @@ async function main() {
     await run({
       id: `batch-${batchCalls}`, label: `analyze DIR (${batchCalls.toLocaleString('en-US')} calls) --format ndjson`,
       args: [CLI, 'analyze', batch.dir, '--format', 'ndjson'], words: batch.words, reps: batchReps,
+      okExit: analyzeExit, validate: (p) => validateNdjson(p, files),
+    });
+    // The floor: read, lower-case, split and look each word up in a set, over the same folder.
+    await run({ id: `floor-${batchCalls}`, label: `floor: read, lower-case, split, set lookup (${batchCalls.toLocaleString('en-US')} calls)`, args: [join(ROOT, 'bench', 'floor.mjs'), batch.dir], words: batch.words, reps: batchReps, buyerside: false });
+    await run({
+      id: `batch-${batchCalls}-jobs1`, label: `analyze DIR (${batchCalls.toLocaleString('en-US')} calls) --format ndjson --jobs 1`,
+      args: [CLI, 'analyze', batch.dir, '--format', 'ndjson', '--jobs', '1'], words: batch.words, reps: 1,
       okExit: analyzeExit, validate: (p) => validateNdjson(p, files),
     });
     if (opt.full) {

@@ -27,6 +27,12 @@ export function targets(results, { batchCalls, batchWords }) {
     const ratio = r.medianS / baseline.medianS;
     Object.assign(r, { target: '≤ 1.5× `node -e 0`', pass: ratio <= 1.5, detail: `(${round(ratio)}×)` });
   }
+  const three = by['three-line'];
+  if (three && baseline) {
+    const ratio = three.medianS / baseline.medianS;
+    const cpu = three.cpuS && baseline.cpuS ? ` wall; ${round(three.cpuS / baseline.cpuS)}× by CPU` : ' wall';
+    Object.assign(three, { target: '≤ 2.5× `node -e 0`', pass: ratio <= 2.5, detail: `(${round(ratio)}×${cpu})` });
+  }
   if (by['call-9k']) Object.assign(by['call-9k'], { target: '< 0.8 s cold', pass: by['call-9k'].medianS < 0.8 });
 
   const base = by['call-1k'];
@@ -60,10 +66,20 @@ export function targets(results, { batchCalls, batchWords }) {
   if (batch) {
     const checks = [];
     if (batchCalls === 1000) checks.push(['< 30 s', batch.medianS < 30]);
-    checks.push(['≥ 300k words/s', batch.wordsPerS >= 300_000]);
+    checks.push(['≥ 1M words/s', batch.wordsPerS >= 1_000_000]);
     if (batch.peakMB !== null) checks.push(['< 300 MB', batch.peakMB < 300]);
     const missed = checks.filter(([, ok]) => !ok).map(([t]) => t);
     Object.assign(batch, { target: checks.map(([t]) => t).join(', '), pass: missed.length === 0, detail: missed.length ? `(missed ${missed.join(', ')})` : '' });
+  }
+  const floor = by[`floor-${batchCalls}`];
+  const one = by[`batch-${batchCalls}-jobs1`];
+  if (floor?.cpuS) {
+    Object.assign(floor, { target: 'reference: the least a word-level analysis can cost' });
+    for (const r of [one, batch]) {
+      if (!r?.cpuS) continue;
+      const ratio = r.cpuS / floor.cpuS;
+      Object.assign(r, { target: [r.target, 'CPU ≤ 8× the floor'].filter(Boolean).join(', '), pass: (r.pass ?? true) && ratio <= 8, detail: `${r.detail ?? ''} (CPU ${round(ratio, 1)}× the floor)`.trim() });
+    }
   }
   const big = by['batch-5000'];
   if (big && batch && batch.peakMB && big.peakMB) {

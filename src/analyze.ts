@@ -11,6 +11,7 @@ import type { JourneyTurn } from './kinds/types.js';
 import { parseText, type ParseOptions } from './transcript/index.js';
 import { lineAt, SourceMap } from './transcript/position.js';
 import { decideRoles, GIVEN_BY_DEFAULT } from './roles/detect.js';
+import { InputProblem, TEXTS } from './errors.js';
 import { tokenize, countWords } from './language/tokens.js';
 import { classifyQuestion } from './language/questions.js';
 import { callMetrics, speakerStats, type QuestionCounts } from './metrics/talk.js';
@@ -77,7 +78,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): CallReport 
   return analyzeTranscript(parseText(text, parseOptions), options);
 }
 
-/** Analyzes a parsed transcript. Never throws on odd content. */
+/** Analyzes a parsed transcript. Never throws on odd content; throws InputProblem (E_NO_SELLER) when sellers are named and none of them speaks. */
 export function analyzeTranscript(transcript: Transcript, options: AnalyzeOptions = {}): CallReport {
   const engine = options.engine ?? builtinEngine();
   const { turns } = transcript;
@@ -94,8 +95,10 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   // One speaker is a script, however the role was decided: there is no conversation shape to judge.
   const script = roleDecisions.length === 1;
   const warnings = [...transcript.warnings];
+  // Named sellers of whom none speaks: a stale list or a typo. Judging the call without a seller would
+  // score the buyer's words as the seller's absence and pass every gate, so the call is an input error.
   if (options.sellers?.length && !roles.includes('seller')) {
-    warnings.push(`no speaker matches ${options.sellersFrom ?? GIVEN_BY_DEFAULT} ${options.sellers.join(', ')} (speakers: ${roleDecisions.map((r) => r.name).join(', ')})`);
+    throw new InputProblem('E_NO_SELLER', TEXTS.noSellerSpeaks(options.sellersFrom ?? GIVEN_BY_DEFAULT, options.sellers, roleDecisions.map((r) => r.name)));
   }
 
   const source = new SourceMap(transcript.source);

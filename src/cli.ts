@@ -1,7 +1,8 @@
 /**
  * The command line: parse arguments, run a subcommand (one module each in src/cli/), and decide the
  * exit code. This is the only module that decides exit codes: 0 every input analyzed and every gate
- * passed, 1 a quality gate failed, 2 a usage or input error (input errors win), 130 interrupted;
+ * passed, 1 a quality gate failed, 2 a usage, input or output error (input errors win), 128+n on
+ * signal n while writing (130 SIGINT, 143 SIGTERM, 129 SIGHUP);
  * `lsp` exits 0 after the protocol's shutdown and exit, 1 on exit without shutdown.
  */
 import { Command, CommanderError } from 'commander';
@@ -28,6 +29,9 @@ export type Done = (outcome: Outcome) => void;
 
 export const EXIT = { ok: 0, gateFailed: 1, error: 2, interrupted: 130, exitBeforeShutdown: 1 } as const;
 
+/** Signals that end a run while output is being written: temp files are removed, then exit 128+n. */
+export const INTERRUPTS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
 /** The exit code of an outcome: input errors win over failed gates. */
 export function exitCode(outcome: Outcome): number {
   if (outcome.exitBeforeShutdown) return EXIT.exitBeforeShutdown; // lsp (#17)
@@ -35,7 +39,7 @@ export function exitCode(outcome: Outcome): number {
   return outcome.failedGates > 0 ? EXIT.gateFailed : EXIT.ok;
 }
 
-const SUBCOMMANDS = ['analyze', 'merge', 'rules', 'explain', 'lsp'];
+const SUBCOMMANDS = ['analyze', 'merge', 'history', 'rules', 'explain', 'lsp'];
 
 /** Runs the CLI with `argv` (without node and script) in this process; resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -55,6 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const wanted = (...names: string[]) => sub === undefined || !SUBCOMMANDS.includes(sub) || names.includes(sub);
   if (wanted('analyze')) (await import('./cli/analyze.js')).registerAnalyze(program, io, done);
   if (wanted('merge')) (await import('./cli/merge.js')).registerMerge(program, io, done);
+  if (wanted('history')) (await import('./cli/history.js')).registerHistory(program, io, done);
   if (wanted('rules', 'explain')) (await import('./cli/rules.js')).registerRules(program, io, done);
   if (wanted('lsp')) (await import('./cli/lsp.js')).registerLsp(program, done); // the language server (#17)
 
@@ -69,8 +74,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     const err = e as NodeJS.ErrnoException;
     if (err.code && err.syscall) {
-      // A file we were asked to write could not be written: one line, not a stack trace.
-      io.err(errorLine(TEXTS.cannotWrite(err.path ?? '', err.code)));
+      // Outputs fail as OutputErrors (a UserError); an errno error left here is a file we read.
+      io.err(errorLine(TEXTS.cannotRead(err.path ?? '', err.code)));
       return EXIT.error;
     }
     throw e;
@@ -79,18 +84,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 /**
- * Runs the CLI as the process (bin/buyerside.js): sets the exit code, and on Ctrl-C while output
- * files are being written removes them and exits 130. Until a file is being written, Ctrl-C ends the
- * process at once, as it would any other.
+ * Runs the CLI as the process (bin/buyerside.js): sets the exit code, and on SIGINT, SIGTERM or
+ * SIGHUP while output files are being written removes them and exits 128+n. Until a temp file
+ * exists, a signal ends the process at once, as it would any other.
  */
 export async function run(argv: string[]): Promise<void> {
   onFirstTempFile(() => {
-    const interrupted = () => {
-      discardTempFiles();
-      process.exit(EXIT.interrupted);
-    };
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
+    for (const [signal, n] of Object.entries(INTERRUPTS)) {
+      process.once(signal, () => {
+        discardTempFiles();
+        process.exit(128 + n);
+      });
+    }
   });
   process.exitCode = await main(argv);
 }

@@ -12,8 +12,11 @@ export type ErrorCode =
   | 'E_FORMAT'
   | 'E_PARSE'
   | 'E_NO_TURNS'
+  | 'E_NO_SELLER'
   | 'E_TOO_LARGE'
-  | 'E_INTERNAL';
+  | 'E_INTERNAL'
+  /** --out-dir: this call's report could not be written (the others were). */
+  | 'E_WRITE';
 
 /** What the user can do about a problem, for the command line to word with its own flag names. */
 export type Remedy = 'max-size' | 'columns' | 'write-baseline' | 'list-rules';
@@ -53,6 +56,9 @@ export class RolesError extends UserError {}
 /** A baseline file that cannot be used; the message names the file. */
 export class BaselineError extends UserError {}
 
+/** A history database that cannot be opened, read or written. */
+export class HistoryError extends UserError {}
+
 /** The single line printed on standard error for an error or a warning. */
 export function errorLine(message: string): string {
   return `buyerside: ${message}\n`;
@@ -63,9 +69,12 @@ export const TEXTS = {
   internal: (detail: string) => `internal error while analyzing: ${detail}`,
   tooDeep: (detail: string) => `too large or too deeply nested to analyze (${detail})`,
   cannotWrite: (path: string, code: string) => `${path}: cannot write (${code})`,
+  cannotRead: (path: string, code: string) => `${path}: cannot read (${code})`,
   noTranscripts: (paths: readonly string[]) => `no transcripts found in ${paths.join(', ')}`,
   skipped: (n: number) => `skipped ${n} file${n === 1 ? '' : 's'} that ${n === 1 ? 'is' : 'are'} not a transcript by extension`,
   warning: (file: string, warning: string) => `${file}: warning: ${warning}`,
   inputError: (file: string, line: number | undefined, message: string) => `${file}${line ? `:${line}` : ''}: ${message}`,
   gateFailed: (line: string) => `gate failed: ${line}`,
+  noSellerSpeaks: (from: string, sellers: readonly string[], speakers: readonly string[]) =>
+    `${sellers.length === 1 ? 'the seller' : 'none of the sellers'} named by ${from} (${sellers.join(', ')}) ${sellers.length === 1 ? 'does not speak' : 'speaks'} in this call; speakers found: ${speakers.join(', ') || 'none'}`,
 } as const;

@@ -3,6 +3,7 @@
  * gates and baselines are checked per call; NDJSON and the findings CSV are written as calls arrive, other
  * formats once at the end; -o files are written atomically.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallReport, GateResult, InputError, Report, RuleMeta } from '../types.js';
 import type { FormatOptions } from '../format/types.js';
@@ -11,7 +12,7 @@ import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
 import { formatFindingsCsv } from '../format/findings-csv.js';
 import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
-import { AtomicFile, writeFileAtomic } from '../io/write.js';
+import { AtomicFile, OutputError, openOutputs, writeFileAtomic } from '../io/write.js';
 import { createReport } from '../report/report.js';
 import { errorLine, TEXTS } from '../errors.js';
 import type { Io } from '../io/console.js';
@@ -40,14 +41,45 @@ export interface PipelineOutcome {
   gates: GateResult[];
 }
 
-/** "calls/acme/q1.vtt" -> "calls__acme__q1.vtt": a flat, unique, readable file name per input. */
+/** Longest --out-dir file name in UTF-8 bytes: file systems allow 255. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * "calls/acme/q1.vtt" -> "calls__acme__q1.vtt": a flat, readable file name per input. A name too
+ * long for the file system keeps its start and gets a hash of the whole path, so it stays distinct.
+ */
 export function outputName(file: string, format: FormatName): string {
   const flat = file
     .split('/')
     .filter((s) => s && s !== '.' && s !== '..')
     .join('__')
-    .replace(/[<>:"\\|?*\u0000-\u001f]/g, '_');
-  return `${flat || 'stdin'}.${FORMAT_EXTENSIONS[format]}`;
+    .replace(/[<>:"\\|?*\u0000-\u001f\u007f]/g, '_');
+  const ext = `.${FORMAT_EXTENSIONS[format]}`;
+  const name = flat || 'stdin';
+  if (Buffer.byteLength(name + ext) <= MAX_NAME_BYTES) return name + ext;
+  const hash = createHash('sha256').update(file).digest('hex').slice(0, 12);
+  let head = Buffer.from(name).subarray(0, MAX_NAME_BYTES - ext.length - hash.length - 1).toString();
+  // A cut through a multi-byte character leaves U+FFFD, which takes 3 bytes: drop characters until it fits.
+  while (Buffer.byteLength(`${head}-${hash}${ext}`) > MAX_NAME_BYTES) head = head.slice(0, -1);
+  return `${head}-${hash}${ext}`;
+}
+
+/**
+ * Output names of one --out-dir run, made distinct: "a/b.txt" and "a__b.txt" flatten alike, and
+ * "A.txt" and "a.txt" are one file on case-insensitive file systems; later ones get "~2", "~3".
+ */
+export class OutputNames {
+  private readonly used = new Set<string>();
+
+  next(file: string, format: FormatName): string {
+    const name = outputName(file, format);
+    const ext = `.${FORMAT_EXTENSIONS[format]}`;
+    const stem = name.slice(0, -ext.length);
+    let candidate = name;
+    for (let n = 2; this.used.has(candidate.toLowerCase()); n++) candidate = `${stem}~${n}${ext}`;
+    this.used.add(candidate.toLowerCase());
+    return candidate;
+  }
 }
 
 export class ReportPipeline {
@@ -60,6 +92,7 @@ export class ReportPipeline {
   private readonly sink: AtomicFile | undefined;
   private readonly findingsSink: AtomicFile | undefined;
   private readonly findingsHeader: string;
+  private readonly outNames = new OutputNames();
   private callCount = 0;
   private errorCount = 0;
 
@@ -68,14 +101,17 @@ export class ReportPipeline {
     this.streaming = options.format === 'ndjson' && !options.outDir;
     this.baselineWriter = options.writeBaseline ? new BaselineWriter() : undefined;
     this.findingsHeader = formatFindingsCsv(this.report([], [], undefined), options.formatOptions);
+    const output = options.output && !options.outDir ? options.output : undefined;
+    const opened = openOutputs([output, options.findingsCsv].filter((t): t is string => t !== undefined));
+    let k = 0;
+    this.sink = output ? opened[k++] : undefined;
+    this.findingsSink = options.findingsCsv ? opened[k++] : undefined;
     try {
-      this.sink = options.output && !options.outDir ? new AtomicFile(options.output) : undefined;
-      this.findingsSink = options.findingsCsv ? new AtomicFile(options.findingsCsv) : undefined;
+      this.findingsSink?.write(this.findingsHeader);
     } catch (e) {
       this.abort();
       throw e;
     }
-    this.findingsSink?.write(this.findingsHeader);
   }
 
   private report(calls: CallReport[], errors: InputError[], gates: GateResult[] | undefined): Report {
@@ -110,7 +146,16 @@ export class ReportPipeline {
     if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));
     if (this.o.outDir) {
       const text = FORMATTERS[this.o.format](this.report([call], [], gatesActive(this.o.gates) ? gates : undefined), this.o.formatOptions);
-      writeFileAtomic(join(this.o.outDir, outputName(call.file, this.o.format)), text);
+      const target = join(this.o.outDir, this.outNames.next(call.file, this.o.format));
+      try {
+        writeFileAtomic(target, text);
+      } catch (e) {
+        // One report that cannot be written does not stop the others; it is listed as failed.
+        if (!(e instanceof OutputError)) throw e;
+        this.callCount--;
+        this.errorCount++;
+        this.errors.push({ file: call.file, message: e.message, code: 'E_WRITE' });
+      }
     } else if (this.streaming) {
       this.write(`${json ?? formatCallLine(call)}\n`);
     } else {
@@ -121,12 +166,17 @@ export class ReportPipeline {
   /** Writes what is left, and prints input errors and gate failures on stderr. */
   finish(): PipelineOutcome {
     const { io } = this.o;
-    if (!this.streaming && !this.o.outDir) {
-      const report = this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined);
-      this.write(FORMATTERS[this.o.format](report, this.o.formatOptions));
+    try {
+      if (!this.streaming && !this.o.outDir) {
+        const report = this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined);
+        this.write(FORMATTERS[this.o.format](report, this.o.formatOptions));
+      }
+      this.sink?.commit();
+      this.findingsSink?.commit();
+    } catch (e) {
+      this.abort();
+      throw e;
     }
-    this.sink?.commit();
-    this.findingsSink?.commit();
     if (this.baselineWriter && this.o.writeBaseline) writeFileAtomic(this.o.writeBaseline, this.baselineWriter.text());
     // Terminal reports on standard output list failed files themselves; everywhere else they go to stderr.
     const shownInOutput = (this.o.format === 'terminal' || this.o.format === 'summary') && !this.o.output && !this.o.outDir;

@@ -21,6 +21,7 @@ import type { GivenSellers, PlainRunOptions } from '../batch/file.js';
 import { SELLER_FLAG, wordInputError } from './texts.js';
 import { collect, repeat } from './options.js';
 import { resolveConfig, ruleSource } from './settings.js';
+import { checkDate, HistoryRecorder } from './history.js';
 import { reportChecks, reportPipeline, type ReportFlags } from './report.js';
 
 export interface AnalyzeFlags extends ReportFlags {
@@ -38,6 +39,8 @@ export interface AnalyzeFlags extends ReportFlags {
   shard?: string;
   config?: string | false;
   progress?: boolean;
+  history?: string;
+  date?: string;
 }
 
 /** The options shared by `analyze` and `merge`: output, gates, config. */
@@ -78,7 +81,9 @@ export function registerAnalyze(program: Command, io: Io, done: Done): void {
     .option('-j, --jobs <n>', `worker threads for big batches (default ${availableParallelism()})`)
     .option('--shard <k/n>', 'analyze only share k of n of the inputs (stable by path); combine shards with buyerside merge')
     .option('--out-dir <dir>', 'write one report per call into this folder')
-    .option('--no-progress', 'never show the progress bar');
+    .option('--no-progress', 'never show the progress bar')
+    .option('--history <file>', "record every analyzed call in this SQLite history file (see buyerside history)")
+    .option('--date <yyyy-mm-dd>', "the calls' date for --history (default: the transcript's own date, else the file's modification day)");
   addReportOptions(cmd).action(async (paths: string[], opts: AnalyzeFlags) => {
     done(await runAnalyze(paths, opts, io));
   });
@@ -112,6 +117,9 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
   if (opts.output && opts.outDir) throw new UsageError('use either -o/--output or --out-dir, not both');
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
 
+  const date = checkDate(opts.date, '--date');
+  if (date && !opts.history) throw new UsageError('--date is the date --history records; give --history FILE too');
+
   const config = resolveConfig(opts, cwd);
   const rules = ruleSource(config, opts.rules);
   const loaded = loadConfiguredRules(rules);
@@ -141,6 +149,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
   };
   const pipeline = reportPipeline(opts, checks, loaded.rules, io);
+  const history = opts.history ? new HistoryRecorder(opts.history, loaded.rules, date) : undefined;
   const progress = progressBar(io.err, Boolean(io.errIsTTY) && opts.progress !== false && files.length > 1);
   try {
     for (const p of problems) pipeline.add({ file: displayPath(p.file), message: p.message, code: 'E_READ' } satisfies InputError);
@@ -150,7 +159,10 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
       rules,
       run,
       ...(opts.roles ? { rolesFile: opts.roles } : {}),
-      onResult: (r, _index, json) => pipeline.add('score' in r ? r : wordInputError(r), json),
+      onResult: (r, index, json) => {
+        if (history && 'score' in r) history.add(r, files[index]!);
+        pipeline.add('score' in r ? r : wordInputError(r), json);
+      },
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (e) {
@@ -158,6 +170,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     throw e;
   } finally {
     progress.done();
+    history?.close();
   }
   const outcome = pipeline.finish();
   return { inputErrors: outcome.errors, failedGates: outcome.gates.length };

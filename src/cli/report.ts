@@ -1,5 +1,6 @@
 /** The report side shared by `analyze` and `merge`: the flags that shape it, checked up front, and the output pipeline they ask for. */
 import { BaselineError, UsageError } from '../errors.js';
+import { checkTarget, targetIdentity } from '../io/write.js';
 import type { Rule } from '../types.js';
 import type { Config } from '../config/load.js';
 import type { Io } from '../io/console.js';
@@ -44,8 +45,28 @@ export function reportChecks(flags: ReportFlags, config: Config | undefined): { 
   return { gates, baseline: Baseline.parse(readUserFile(flags.baseline, (m) => new BaselineError(m)), flags.baseline) };
 }
 
+/** Refuses two outputs on one file: one would silently replace the other. */
+export function checkDistinctOutputs(flags: ReportFlags): void {
+  const given: Array<[string, string | undefined]> = [
+    ['-o/--output', flags.output],
+    ['--findings-csv', flags.findingsCsv],
+    ['--write-baseline', flags.writeBaseline],
+  ];
+  const seen = new Map<string, string>();
+  for (const [flag, path] of given) {
+    if (!path) continue;
+    checkTarget(path);
+    const id = targetIdentity(path);
+    if (id === undefined) continue;
+    const other = seen.get(id);
+    if (other) throw new UsageError(`${other} and ${flag} name the same file (${path}); give each output its own file`);
+    seen.set(id, flag);
+  }
+}
+
 /** The output pipeline the flags ask for. */
 export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io): ReportPipeline {
+  checkDistinctOutputs(flags);
   const toFile = Boolean(flags.output || flags.outDir);
   return new ReportPipeline({
     io,

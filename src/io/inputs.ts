@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import picomatch from 'picomatch';
+import { compileGlobs } from '../glob/match.js';
 
 export interface InputList {
   /** Paths in the order given (folders expanded in sorted order); "-" for standard input. */
@@ -114,7 +114,7 @@ export function displayPath(file: string): string {
 }
 
 export interface BatchInputOptions {
-  /** picomatch patterns (from --exclude and the config's ignore) matched against the shown path and its base name. */
+  /** Globs (from --exclude and the config's ignore; src/glob/) matched against the shown path and its base name. */
   exclude?: readonly string[];
   cwd?: string;
 }
@@ -122,8 +122,8 @@ export interface BatchInputOptions {
 /** A matcher for exclude patterns; a pattern without a slash also matches base names. */
 export function excludeMatcher(patterns: readonly string[]): ((path: string) => boolean) | undefined {
   if (patterns.length === 0) return undefined;
-  const match = picomatch([...patterns], { dot: true, basename: false });
-  const matchBase = picomatch(patterns.filter((p) => !p.includes('/')), { dot: true });
+  const match = compileGlobs(patterns);
+  const matchBase = compileGlobs(patterns.filter((p) => !p.includes('/')));
   const hasBase = patterns.some((p) => !p.includes('/'));
   return (path: string) => {
     const shown = displayPath(path);

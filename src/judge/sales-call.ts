@@ -8,7 +8,7 @@
 import type { Turn } from '../types.js';
 import type { Model } from '../model/logistic.js';
 import { predict } from '../model/logistic.js';
-import { speakerSpeech, speechChunks, speechFeatures, type SpeakerSpeech } from '../roles/speech.js';
+import { speakerSpeech, turnSpeechChunks, type SpeakerSpeech } from '../roles/speech.js';
 import { SECOND_SELLER_SPEECH } from '../roles/detect.js';
 
 export interface CallFacts {
@@ -94,7 +94,7 @@ export function talkStretches(turns: readonly Turn[], speech: Model, leads: Read
   return turns.flatMap((t) => {
     const isLead = leads.has(t.speaker);
     const prefix = isLead ? 'S:' : 'B:';
-    return speechChunks(t.text).map((c) => ({ lead: isLead, features: speechFeatures(c).map((f) => prefix + f) }));
+    return turnSpeechChunks(t).map((c) => ({ lead: isLead, features: c.features.map((f) => prefix + f) }));
   });
 }
 

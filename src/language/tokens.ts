@@ -43,18 +43,49 @@ const SUFFIXES: Array<[string, string]> = [
   ["'s", 'is'],
 ];
 
+/** A word as found in the text, lower-cased and expanded: its words and their stems; null for a filler. */
+interface WordForms {
+  words: readonly string[];
+  stems: readonly string[];
+  /** "like", which is a filler or not depending on its neighbours. */
+  like: boolean;
+}
+
+/**
+ * Each distinct surface form is lower-cased, expanded and stemmed once per process: a call repeats
+ * a small vocabulary many times, and this was most of tokenizing. Bounded, so that a stream of
+ * odd words (ids, typos) cannot grow it without end.
+ */
+const formsCache = new Map<string, WordForms | null>();
+const MAX_CACHED_FORMS = 100_000;
+
+function formsOf(found: string): WordForms | null {
+  let forms = formsCache.get(found);
+  if (forms !== undefined) return forms;
+  const raw = found.toLowerCase().replace(/’/g, "'");
+  if (FILLERS.has(raw)) forms = null;
+  else {
+    const words = expand(raw);
+    forms = { words, stems: words.map(stem), like: raw === 'like' };
+  }
+  if (formsCache.size >= MAX_CACHED_FORMS) formsCache.clear();
+  formsCache.set(found, forms);
+  return forms;
+}
+
 /** Splits text into tokens. Never throws; empty text gives no tokens. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text))) {
-    const raw = m[0].toLowerCase().replace(/’/g, "'");
+    const forms = formsOf(m[0]);
+    if (forms === null) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (FILLERS.has(raw)) continue;
-    if (raw === 'like' && isFillerLike(out, text, end)) continue;
-    for (const word of expand(raw)) out.push({ word, stem: stem(word), start, end });
+    if (forms.like && isFillerLike(out, text, end)) continue;
+    const { words, stems } = forms;
+    for (let k = 0; k < words.length; k++) out.push({ word: words[k]!, stem: stems[k]!, start, end });
   }
   return out;
 }
@@ -62,16 +93,20 @@ export function tokenize(text: string): Token[] {
 /** Words after which "like" is speech filler ("and like", "is like"), not a verb or comparison. */
 const LIKE_FILLER_AFTER = new Set(['and', 'so', 'but', 'or', 'is', 'are', 'was', 'were', 'just', 'ahead', 'really', 'kinda', 'basically', 'honestly', 'literally', 'yeah', 'oh', 'okay', 'um', 'uh', 'have', 'got', 'um', 'the', 'about', 'for', 'with', 'it']);
 
+/** The word after "like", read where it stands (sticky) rather than from a copy of the rest of the text. */
+const NEXT_WORD = /\s*([\p{L}']+)/uy;
+
 function isFillerLike(out: readonly Token[], text: string, end: number): boolean {
   const prev = out[out.length - 1];
   if (!prev) return false;
   if (!LIKE_FILLER_AFTER.has(prev.word)) return false;
   // "is like that" and "about like this" compare; keep them.
-  const next = /^\s*([\p{L}']+)/u.exec(text.slice(end))?.[1]?.toLowerCase();
+  NEXT_WORD.lastIndex = end;
+  const next = NEXT_WORD.exec(text)?.[1]?.toLowerCase();
   return next !== 'that' && next !== 'this' && next !== 'to';
 }
 
-function expand(raw: string): string[] {
+function expand(raw: string): readonly string[] {
   const special = SPECIAL[raw];
   if (special) return special;
   if (raw.includes("'")) {

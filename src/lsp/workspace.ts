@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
+import { compileGlobs } from '../glob/match.js';
 import type { Range } from 'vscode-languageserver';
 import type { Rule } from '../types.js';
 import { findConfig, loadConfig, type Config } from '../config/load.js';
@@ -158,9 +158,9 @@ function isIgnored(path: string, config: Config | undefined): boolean {
   if (globs.length === 0) return false;
   const rel = relative(dirname(config!.file), path).split(sep).join('/');
   if (rel.startsWith('../')) return false;
-  if (picomatch(globs, { dot: true })(rel)) return true;
-  const names = globs.filter((g) => !g.includes('/'));
-  return names.length > 0 && rel.split('/').some((part) => picomatch(names, { dot: true })(part));
+  if (compileGlobs(globs)(rel)) return true;
+  const names = compileGlobs(globs.filter((g) => !g.includes('/')));
+  return rel.split('/').some((part) => names(part));
 }
 
 function read(file: string): string {

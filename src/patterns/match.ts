@@ -34,6 +34,7 @@ type Cont = (i: number) => number;
 
 /** The first match of a pattern in the tokens starting at or after `start`, or null. */
 export function findMatch(pattern: CompiledPattern, tokens: readonly Token[], start = 0): Span | null {
+  if (!hasRequiredWords(pattern, tokens)) return null;
   const last = pattern.anchorStart ? 0 : tokens.length - 1;
   const done: Cont = (i) => (!pattern.anchorEnd || i === tokens.length ? i : -1);
   const total = { left: Math.max(TOTAL_MIN, STEPS_PER_TOKEN * tokens.length) };
@@ -142,4 +143,76 @@ function union(a: First | null, b: First | null): First | null {
   for (const x of b.stems) a.stems.add(x);
   for (const x of b.words) a.words.add(x);
   return a;
+}
+
+/**
+ * Words a match cannot do without: every group is a set of stems and exact words, one of which
+ * must occur in the sentence (a part that is not optional, or an alternation whose every option
+ * needs one of them). The index already picks patterns by one of their words; this checks them all
+ * before any matching, and most candidate patterns (a sentence with "we" meets every pattern
+ * with "we") end here with a few set lookups.
+ */
+interface Group {
+  stems: Set<string>;
+  words: Set<string>;
+}
+
+const groupCache = new WeakMap<CompiledPattern, Group[]>();
+
+function requiredGroups(pattern: CompiledPattern): Group[] {
+  let g = groupCache.get(pattern);
+  if (!g) groupCache.set(pattern, (g = groupsOf(pattern.nodes)));
+  return g;
+}
+
+function groupsOf(nodes: readonly Node[]): Group[] {
+  const out: Group[] = [];
+  for (const node of nodes) {
+    if (node.opt) continue;
+    if (node.t === 'word') out.push({ stems: new Set([node.stem]), words: new Set() });
+    else if (node.t === 'exact') out.push({ stems: new Set(), words: new Set([node.word]) });
+    else if (node.t === 'alt') {
+      // Whichever option matches brings its own first required group: their union is required.
+      const union: Group = { stems: new Set(), words: new Set() };
+      let every = true;
+      for (const option of node.options) {
+        const first = groupsOf(option)[0];
+        if (!first) {
+          every = false;
+          break;
+        }
+        for (const x of first.stems) union.stems.add(x);
+        for (const x of first.words) union.words.add(x);
+      }
+      if (every) out.push(union);
+    }
+  }
+  return out;
+}
+
+/** A sentence's stems and words as sets, made once per token list (every pattern reads them). */
+const presentCache = new WeakMap<readonly Token[], Group & { n: number }>();
+
+function present(tokens: readonly Token[]): Group {
+  let p = presentCache.get(tokens);
+  if (!p || p.n !== tokens.length) {
+    p = { stems: new Set(), words: new Set(), n: tokens.length };
+    for (const t of tokens) {
+      p.stems.add(t.stem);
+      p.words.add(t.word);
+    }
+    presentCache.set(tokens, p);
+  }
+  return p;
+}
+
+function hasRequiredWords(pattern: CompiledPattern, tokens: readonly Token[]): boolean {
+  const groups = requiredGroups(pattern);
+  if (groups.length === 0) return true;
+  const have = present(tokens);
+  return groups.every((g) => {
+    for (const x of g.stems) if (have.stems.has(x)) return true;
+    for (const x of g.words) if (have.words.has(x)) return true;
+    return false;
+  });
 }

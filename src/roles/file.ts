@@ -1,7 +1,7 @@
 /** The --roles file: a CSV with header "pattern,sellers" naming the sellers of the files that match each glob. */
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import picomatch from 'picomatch';
+import { compileGlob, GlobError } from '../glob/match.js';
 import { displayPath } from '../io/inputs.js';
 import { readUserFile } from '../io/read.js';
 import { RolesError } from '../errors.js';
@@ -32,7 +32,13 @@ export function loadRoles(file: string): (path: string) => string[] | undefined 
     const [pattern, sellers] = r as [string, string];
     const names = sellers.split(';').map((s) => s.trim()).filter(Boolean);
     if (!pattern || names.length === 0) throw new RolesError(`${file}:${i + 2}: expected a file pattern and at least one seller name`);
-    const full = picomatch(pattern, { dot: true });
+    let full: (path: string) => boolean;
+    try {
+      full = compileGlob(pattern);
+    } catch (e) {
+      if (e instanceof GlobError) throw new RolesError(`${file}:${i + 2}: ${e.message}`);
+      throw e;
+    }
     const base = pattern.includes('/') ? undefined : full;
     return { match: (p) => full(p) || (base ? base(basename(p)) : false), sellers: names };
   });

@@ -51,3 +51,40 @@ describe('role detection stays linear in the number of speakers', () => {
     expect(decisions[0]!.confidence).toBeGreaterThan(0.5);
   });
 });
+
+describe('hostile globs beside a long file name finish (picomatch never did)', () => {
+  const GLOB = '*a*a*a*a*a*a*a*a*a*a*b';
+  const setUp = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, `${'a'.repeat(200)}.txt`), 'Dana: Hello there, how are you?\nLee: Fine, thanks.\n');
+    return dir;
+  };
+
+  it('--exclude', { timeout: 30_000 }, async () => {
+    const dir = setUp();
+    const run = await cli(['analyze', '.', '-f', 'json', '--exclude', GLOB, '--no-config'], { cwd: dir });
+    expect(report(run).calls).toHaveLength(1);
+  });
+
+  it("the config's ignore", { timeout: 30_000 }, async () => {
+    const dir = setUp();
+    writeFileSync(join(dir, '.buyersiderc.json'), JSON.stringify({ ignore: [GLOB] }));
+    const run = await cli(['analyze', '.', '-f', 'json'], { cwd: dir });
+    expect(report(run).calls).toHaveLength(1);
+  });
+
+  it('--roles', { timeout: 30_000 }, async () => {
+    const dir = setUp();
+    writeFileSync(join(dir, 'roles.csv'), `pattern,sellers\n"${GLOB}",Dana\n`);
+    const run = await cli(['analyze', '.', '-f', 'json', '--roles', 'roles.csv', '--no-config'], { cwd: dir });
+    expect(report(run).calls).toHaveLength(1);
+  });
+
+  it('a brace bomb in --exclude is one clean line, exit 2', async () => {
+    const dir = setUp();
+    const run = await cli(['analyze', '.', '-f', 'json', '--exclude', '{a,b}'.repeat(20), '--no-config'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^buyerside: glob .*more than 1024 alternatives/);
+  });
+});
