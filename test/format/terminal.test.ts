@@ -8,6 +8,7 @@ import { analyze } from '../../src/analyze.js';
 import { createReport, ruleMeta } from '../../src/report/report.js';
 import { builtinEngine } from '../../src/analyze.js';
 import { formatTerminal } from '../../src/format/terminal.js';
+import { CALL_COLUMNS_DROP_ORDER, formatSummary } from '../../src/format/summary.js';
 import { visibleWidth, wrap } from '../../src/format/wrap.js';
 
 const CALLS = join(FIXTURES, 'calls');
@@ -124,5 +125,57 @@ describe('the default report reads in about one and a half screens', () => {
     const bad = await cli(['analyze', 'fixtures/calls/demo-call-seller-pitch.txt', '--max-findings', '0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-findings expects a whole number/);
+  });
+});
+
+describe('the batch summary fits the width', () => {
+  const many = createReport({
+    calls: ['calls/demo-call-seller-pitch.txt', 'calls/renewal-call-mixed.txt', 'calls/discovery-call-buyer-led.txt', 'unseen/calls/05-used-suv-dealership.txt', 'unseen/calls/04-brewery-canning-line.txt'].map((f) =>
+      analyze(readFileSync(join(FIXTURES, f), 'utf8'), { file: `fixtures/${f}` }),
+    ),
+    rules,
+  });
+
+  it.each([40, 60, 80, 120, 200])('at %i columns no line is wider, and what was left out is said', (width) => {
+    const text = formatSummary(many, { color: false, width });
+    for (const line of text.split('\n')) expect(visibleWidth(line), line).toBeLessThanOrEqual(width);
+    const head = text.split('\n')[1]!;
+    expect(head).toMatch(/^file .* score/);
+    for (const col of CALL_COLUMNS_DROP_ORDER) if (!head.includes(col)) expect(text).toMatch(/left out to fit/);
+    if (width >= 200) expect(text).not.toMatch(/left out/);
+  });
+
+  it('drops columns in the stated order', () => {
+    const head = formatSummary(many, { color: false, width: 80 }).split('\n')[1]!;
+    const kept = CALL_COLUMNS_DROP_ORDER.map((c) => head.includes(c));
+    // Once a column is kept, every later one in the drop order is kept too.
+    expect(kept.indexOf(true) < 0 || kept.slice(kept.indexOf(true)).every(Boolean)).toBe(true);
+  });
+
+  it('--top N lists the N lowest and N highest calls', () => {
+    const text = formatSummary(many, { color: false, width: 120, top: 1 });
+    expect(text).toContain('the 1 lowest-scoring calls');
+    expect(text).toContain('the 1 highest-scoring calls');
+    expect(text).toContain('(3 calls in between not listed)');
+    const scores = many.calls.map((c) => c.score!).sort((a, b) => a - b);
+    const lines = text.split('\n');
+    const head = lines[1]!.split(/\s{2,}/);
+    const rows = lines.filter((l) => l.includes('.txt'));
+    expect(rows.map((l) => Number(l.split(/\s{2,}/)[head.indexOf('score')]))).toEqual([scores[0], scores[scores.length - 1]]);
+  });
+
+  it('compares reps on score, talk share, questions and their top habit', () => {
+    const text = formatSummary(many, { color: false, width: 120 });
+    expect(text).toMatch(/rep +calls +score +range +talk +questions \(open\) +top habit/);
+  });
+
+  it('shows the same seller-focused count as the call report, its metrics and the CSV', () => {
+    const text = formatSummary(many, { color: false, width: 200 });
+    const call = many.calls[0]!;
+    const row = text.split('\n').find((l) => l.startsWith(call.file))!;
+    const cells = row.split(/\s{2,}/);
+    const head = text.split('\n')[1]!.split(/\s{2,}/);
+    expect(Number(cells[head.indexOf('seller-focused')])).toBe(call.metrics.sellerCentricCount);
+    expect(formatTerminal(createReport({ calls: [call], rules }), { color: false, width: 80 })).toContain(`${call.metrics.sellerCentricCount} seller-focused findings`);
   });
 });
