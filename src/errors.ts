@@ -59,9 +59,22 @@ export class BaselineError extends UserError {}
 /** A history database that cannot be opened, read or written. */
 export class HistoryError extends UserError {}
 
-/** The single line printed on standard error for an error or a warning. */
+/**
+ * Control characters (C0 but none, DEL, C1) and bidi controls, which a terminal obeys: ESC and OSC
+ * sequences set the window title or plant links, BEL rings, a newline forges a second line, U+202E
+ * reverses what follows.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Text made safe for a person's terminal or editor: every control and bidi character shown escaped (`\n`, `\x1b`, `\u202e`). */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => NAMED[c] ?? (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** The single line printed on standard error for an error or a warning, whatever a file name holds. */
 export function errorLine(message: string): string {
-  return `buyerside: ${message}\n`;
+  return `buyerside: ${printable(message)}\n`;
 }
 
 /** Texts shown to users that more than one module writes. */

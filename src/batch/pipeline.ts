@@ -7,9 +7,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallReport, GateResult, InputError, Report, RuleMeta } from '../types.js';
 import type { FormatOptions } from '../format/types.js';
-import { FORMATTERS, FORMAT_EXTENSIONS, type FormatName } from '../format/index.js';
+import { FORMATTERS, FORMAT_EXTENSIONS, formatFindingsCsv, type FormatName } from '../format/index.js';
 import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
-import { formatFindingsCsv } from '../format/findings-csv.js';
 import { formatHtmlIndex } from '../format/dashboard/index-page.js';
 import { checkGates, checkRunGates, countWarnings, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
 import { errorsOnly } from '../report/quiet.js';
@@ -232,9 +231,8 @@ export class ReportPipeline {
       writeFileAtomic(join(this.o.outDir, 'index.html'), formatHtmlIndex(this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined), this.pages, this.o.formatOptions.sort));
     }
     if (this.baselineWriter && this.o.writeBaseline) writeFileAtomic(this.o.writeBaseline, this.baselineWriter.text());
-    // Terminal reports on standard output list failed files themselves; everywhere else they go to stderr.
-    const shownInOutput = (this.o.format === 'terminal' || this.o.format === 'summary') && !this.o.output && !this.o.outDir;
-    if (!shownInOutput) for (const e of this.errors) io.err(errorLine(TEXTS.inputError(e.file, e.line, e.message)));
+    // Input errors are diagnostics: on stderr in every format (a terminal report lists them too), as the README says.
+    for (const e of this.errors) io.err(errorLine(TEXTS.inputError(e.file, e.line, e.message)));
     for (const line of describeGateFailures(this.gates)) io.err(errorLine(TEXTS.gateFailed(line)));
     return { calls: this.callCount, errors: this.errorCount, gates: this.gates };
   }

@@ -64,10 +64,17 @@ export function loadConfig(file: string): Config {
   const text = readUserFile(file, (m) => new ConfigError(m));
   let raw: unknown;
   if (/\.ya?ml$/i.test(path)) {
-    const doc = yaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-    const err = doc.errors[0];
-    if (err) throw new ConfigError(`${name}${err.linePos?.[0] ? `:${err.linePos[0].line}` : ''}: not valid YAML: ${err.message.split('\n')[0]}`);
-    raw = doc.toJS({ maxAliasCount: 50 });
+    // As for rule packs (src/rules/packs.ts): warnings such as an unknown tag are errors, and aliases are
+    // limited, since a repository can plant this file and a billion-laughs document expands past memory.
+    try {
+      const doc = yaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true, logLevel: 'silent' });
+      const problem = doc.errors[0] ?? doc.warnings[0];
+      if (problem) throw problem;
+      raw = doc.toJS({ maxAliasCount: 50 });
+    } catch (e) {
+      const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+      throw new ConfigError(`${name}${line ? `:${line}` : ''}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    }
   } else {
     try {
       raw = JSON.parse(text);

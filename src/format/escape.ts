@@ -19,8 +19,9 @@ export const escapeHtml = escapeXml;
 /** A CSV cell value: strings are text cells; numbers and booleans are written by us and never neutralised. */
 export type CsvValue = string | number | boolean | null | undefined;
 
-// Spreadsheets run a text cell starting with one of these as a formula (CSV injection, OWASP).
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets run a text cell starting with one of these as a formula (CSV injection, OWASP); `;`
+// too, since a spreadsheet that splits on `;` starts a new cell after it.
+const FORMULA_START = /^[=+\-@\t\r;]/;
 
 /** One RFC 4180 cell: text cells that could run as a formula get a leading `'`; cells with quotes, commas or line breaks are quoted. */
 export function csvCell(value: CsvValue): string {
@@ -28,7 +29,8 @@ export function csvCell(value: CsvValue): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quoted when it holds `;` too: a spreadsheet that splits on `;` then keeps "a;=1+1" as one text cell.
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV record; RFC 4180 ends records with CRLF. */

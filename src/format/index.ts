@@ -10,22 +10,25 @@ import { formatSarif } from './sarif.js';
 import { formatJunit } from './junit.js';
 import { formatGithub } from './github.js';
 import { formatSummary } from './summary.js';
+import { formatFindingsCsv as formatFindingsCsvRaw } from './findings-csv.js';
+import { safeFormatter } from './safe-text.js';
 
 /** One call: the full terminal report; more than one: the batch summary tables. */
 const formatTerminalOrSummary: Formatter = (report, options) =>
   report.calls.length + report.errors.length > 1 ? formatSummary(report, options) : formatTerminal(report, options);
 
+// What people read gets printable strings only (safe-text.ts); machine formats stay faithful.
 export const FORMATTERS = {
-  terminal: formatTerminalOrSummary,
-  summary: formatSummary,
+  terminal: safeFormatter(formatTerminalOrSummary),
+  summary: safeFormatter(formatSummary),
   json: formatJson,
-  csv: formatCsv,
+  csv: safeFormatter(formatCsv),
   ndjson: formatNdjson,
-  markdown: formatMarkdown,
+  markdown: safeFormatter(formatMarkdown),
   html: formatHtml,
   sarif: formatSarif,
   junit: formatJunit,
-  github: formatGithub,
+  github: safeFormatter(formatGithub),
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;
@@ -43,3 +46,6 @@ export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
   junit: 'xml',
   github: 'txt',
 };
+
+/** The per-finding CSV, with printable strings like the other human-facing formats. */
+export const formatFindingsCsv: Formatter = safeFormatter(formatFindingsCsvRaw);

@@ -1,5 +1,6 @@
 /** Where the command line reads and writes: standard output and error (tests pass their own), and the environment. */
 import { writeSync } from 'node:fs';
+import { printable } from '../errors.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -15,11 +16,25 @@ export interface Io {
 
 export const defaultIo: Io = {
   out: (t) => writeAll(1, t),
-  err: (t) => writeAll(2, t),
+  err: (t) => writeAll(2, safeStderr(t)),
   isTTY: Boolean(process.stdout.isTTY),
   errIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
 };
+
+/** The progress bar's own prefix: back to the line's start, and clear it. */
+const REDRAW = '\r\x1b[K';
+
+/**
+ * Standard error as a person reads it: line breaks stay line breaks, every other control or bidi
+ * character is shown escaped (a file name can hold ESC sequences); the progress bar keeps its redraw.
+ */
+export function safeStderr(text: string): string {
+  const redraw = text.startsWith(REDRAW);
+  const body = redraw ? text.slice(REDRAW.length) : text;
+  const safe = body.split('\n').map(printable).join('\n');
+  return redraw ? REDRAW + safe : safe;
+}
 
 function writeAll(fd: number, text: string): void {
   const buf = Buffer.from(text);
