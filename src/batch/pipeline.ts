@@ -10,6 +10,7 @@ import type { FormatOptions } from '../format/types.js';
 import { FORMATTERS, FORMAT_EXTENSIONS, type FormatName } from '../format/index.js';
 import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
 import { formatFindingsCsv } from '../format/findings-csv.js';
+import { formatHtmlIndex } from '../format/dashboard/index-page.js';
 import { checkGates, checkRunGates, countWarnings, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
 import { errorsOnly } from '../report/quiet.js';
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
@@ -35,6 +36,8 @@ export interface PipelineOptions {
   rules: RuleMeta[];
   /** ESLint's --quiet: only error-severity findings are reported and counted. */
   quiet?: boolean;
+  /** Keep of each call only what the summary tables read (the caller knows the format shows nothing more), so memory stays small. */
+  summaryOnly?: boolean;
 }
 
 /** What the batch came to: the caller decides what it means (the CLI, an exit code). */
@@ -74,6 +77,11 @@ export function outputName(file: string, format: FormatName): string {
 export class OutputNames {
   private readonly used = new Set<string>();
 
+  /** Names no call may take (the HTML index). */
+  constructor(reserved: readonly string[] = []) {
+    for (const r of reserved) this.used.add(r.toLowerCase());
+  }
+
   next(file: string, format: FormatName): string {
     const name = outputName(file, format);
     const ext = `.${FORMAT_EXTENSIONS[format]}`;
@@ -83,6 +91,34 @@ export class OutputNames {
     this.used.add(candidate.toLowerCase());
     return candidate;
   }
+}
+
+/** Formats whose output for a batch is the summary alone (terminal shows the summary for more than one input). */
+export const SUMMARY_FORMATS: ReadonlySet<FormatName> = new Set(['summary', 'terminal', 'csv']);
+
+/**
+ * A call cut down to what the batch summary reads (report/summary.ts): its sellers, score, headline
+ * metrics and, per finding, the rule, kind, speaker and scope (the message only on a rule's first).
+ */
+export function summaryView(call: CallReport): CallReport {
+  const seen = new Set<string>();
+  return {
+    ...call,
+    scoreComponents: [],
+    roles: [],
+    journey: { steps: [], sequence: [] },
+    tips: [],
+    timeline: [],
+    salesCallReasons: call.salesCallReasons.slice(0, 1),
+    findings: call.findings.map((f) => {
+      const first = !seen.has(f.ruleId);
+      seen.add(f.ruleId);
+      return {
+        ruleId: f.ruleId, kind: f.kind, category: '', severity: f.severity, text: '', match: '', suggestion: '', message: first ? f.message : '',
+        ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(f.scope ? { scope: f.scope } : {}), ...(f.suppressed ? { suppressed: true } : {}),
+      };
+    }),
+  };
 }
 
 export class ReportPipeline {
@@ -95,7 +131,9 @@ export class ReportPipeline {
   private readonly sink: AtomicFile | undefined;
   private readonly findingsSink: AtomicFile | undefined;
   private readonly findingsHeader: string;
-  private readonly outNames = new OutputNames();
+  private readonly outNames = new OutputNames(['index.html']);
+  /** --out-dir HTML: each call's page, for the index. */
+  private readonly pages = new Map<string, string>();
   private callCount = 0;
   private warningCount = 0;
   private errorCount = 0;
@@ -152,9 +190,14 @@ export class ReportPipeline {
     if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));
     if (this.o.outDir) {
       const text = FORMATTERS[this.o.format](this.report([call], [], gatesActive(this.o.gates) ? gates : undefined), this.o.formatOptions);
-      const target = join(this.o.outDir, this.outNames.next(call.file, this.o.format));
+      const name = this.outNames.next(call.file, this.o.format);
+      const target = join(this.o.outDir, name);
       try {
         writeFileAtomic(target, text);
+        if (this.o.format === 'html') {
+          this.pages.set(call.file, name);
+          this.calls.push(summaryView(call));
+        }
       } catch (e) {
         // One report that cannot be written does not stop the others; it is listed as failed.
         if (!(e instanceof OutputError)) throw e;
@@ -165,7 +208,7 @@ export class ReportPipeline {
     } else if (this.streaming) {
       this.write(`${json ?? formatCallLine(call)}\n`);
     } else {
-      this.calls.push(call);
+      this.calls.push(this.o.summaryOnly ? summaryView(call) : call);
     }
   }
 
@@ -183,6 +226,10 @@ export class ReportPipeline {
     } catch (e) {
       this.abort();
       throw e;
+    }
+    // HTML pages get an index that links every call's page (the names reserved it, so no call's page is called that).
+    if (this.o.outDir && this.o.format === 'html') {
+      writeFileAtomic(join(this.o.outDir, 'index.html'), formatHtmlIndex(this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined), this.pages, this.o.formatOptions.sort));
     }
     if (this.baselineWriter && this.o.writeBaseline) writeFileAtomic(this.o.writeBaseline, this.baselineWriter.text());
     // Terminal reports on standard output list failed files themselves; everywhere else they go to stderr.

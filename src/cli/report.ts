@@ -54,7 +54,7 @@ export function checkDistinctOutputs(flags: ReportFlags): void {
 }
 
 /** The output pipeline the flags ask for. */
-export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io): ReportPipeline {
+export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io, extra: { summaryOnly?: boolean } = {}): ReportPipeline {
   checkDistinctOutputs(flags);
   const toFile = Boolean(flags.output || flags.outDir);
   return new ReportPipeline({
@@ -75,5 +75,6 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
     ...(checks.baseline ? { baseline: checks.baseline } : {}),
     gates: checks.gates,
     rules: ruleMeta(rules),
+    ...(extra.summaryOnly ? { summaryOnly: true } : {}),
   });
 }
