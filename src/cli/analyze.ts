@@ -15,7 +15,7 @@ import { SORT_KEYS } from '../report/summary.js';
 import { loadRoles } from '../roles/file.js';
 import { loadConfiguredRules } from '../rules/engine.js';
 import { checkCallType } from '../rules/call-types.js';
-import { checkPackExamples } from '../rules/pack-examples.js';
+import { checkPackExamples } from './pack-examples.js';
 import { printConfig } from './print-config.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { runBatch } from '../batch/runner.js';
