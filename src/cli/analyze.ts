@@ -68,7 +68,10 @@ export function addReportOptions(cmd: Command): Command {
     .option('--quiet', 'report and gate on error-severity findings only')
     .option('--include-strengths', 'SARIF and GitHub annotations: include buyer-ownership strengths, at note level')
     .option('--color', 'always colour the output')
-    .option('--no-color', 'never colour the output');
+    .option('--no-color', 'never colour the output')
+    .option('--max-findings <n>', 'quotes per habit in the one-call report (a number, or "all"); default 3')
+    .option('--brief', 'the one-call report shows only the header and what to change first')
+    .option('--top <n>', 'the batch summary lists only the n lowest and n highest scoring calls');
 }
 
 export function registerAnalyze(program: Command, io: Io, done: Done): void {

@@ -19,3 +19,11 @@ export function collect(value: string, previous: string[] = []): string[] {
 export function repeat(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** The report's width: the terminal's on a TTY, else COLUMNS when it is a whole number, else 80. */
+export function terminalWidth(io: Io, columns: number | undefined = process.stdout.columns): number {
+  if (io.isTTY && columns && columns > 0) return columns;
+  const env = Number(io.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return 80;
+}

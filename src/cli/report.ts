@@ -10,7 +10,7 @@ import type { GateSettings } from '../report/gates.js';
 import { ruleMeta } from '../report/report.js';
 import { ReportPipeline } from '../batch/pipeline.js';
 import type { FormatName } from '../format/index.js';
-import { useColor } from './options.js';
+import { terminalWidth, useColor } from './options.js';
 import { gateSettings, type GateFlags } from './settings.js';
 
 /** The options of `analyze` and `merge` that shape the report: its format, output files, gates and baseline. */
@@ -25,10 +25,23 @@ export interface ReportFlags extends GateFlags {
   color?: boolean;
   quiet?: boolean;
   includeStrengths?: boolean;
+  maxFindings?: string;
+  brief?: boolean;
+  top?: string;
+}
+
+/** A count flag's value: a whole number from 1 (or "all", where `all` is allowed, as Infinity). */
+function countFlag(name: string, value: string, all: boolean): number {
+  if (all && value.trim().toLowerCase() === 'all') return Infinity;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} expects a whole number from 1${all ? ' or "all"' : ''}, got "${value}"`);
+  return n;
 }
 
 /** The gates and the baseline, checked before any input is read (a bad value is one error, up front). */
 export function reportChecks(flags: ReportFlags, config: Config | undefined): { gates: GateSettings; baseline?: Baseline } {
+  if (flags.maxFindings !== undefined) countFlag('--max-findings', flags.maxFindings, true);
+  if (flags.top !== undefined) countFlag('--top', flags.top, false);
   const gates = gateSettings(flags, config, Boolean(flags.baseline));
   if (!flags.baseline) return { gates };
   return { gates, baseline: Baseline.parse(readUserFile(flags.baseline, (m) => new BaselineError(m)), flags.baseline) };
@@ -62,10 +75,13 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
     format: flags.format,
     formatOptions: {
       color: !toFile && useColor(io, flags.color),
-      width: process.stdout.columns ?? 100,
+      width: terminalWidth(io),
       ...(flags.sort ? { sort: flags.sort } : {}),
       ...(flags.includeStrengths ? { includeStrengths: true } : {}),
       ...(flags.baseline ? { onlyNew: true } : {}),
+      ...(flags.maxFindings !== undefined ? { maxFindings: countFlag('--max-findings', flags.maxFindings, true) } : {}),
+      ...(flags.brief ? { brief: true } : {}),
+      ...(flags.top !== undefined ? { top: countFlag('--top', flags.top, false) } : {}),
     },
     ...(flags.quiet ? { quiet: true } : {}),
     ...(flags.output ? { output: flags.output } : {}),

@@ -290,7 +290,7 @@ function journey(call: CallReport): JourneyWords {
   // Steps in the order they were first reached, each with who opened it.
   const reached = steps.filter((s) => s.reached).sort((a, b) => (a.firstLine ?? 0) - (b.firstLine ?? 0));
   const never = steps.filter((s) => !s.reached).map((s) => STEP_WORDS[s.step]);
-  const parts = reached.map((s) => `${STEP_WORDS[s.step]} (${s.drivenBy === 'buyer' ? 'the buyer led' : s.drivenBy === 'seller' ? 'the seller led' : 'no one led'})`);
+  const parts = reached.map((s) => `${STEP_WORDS[s.step]} (${s.drivenBy === 'buyer' ? 'buyer led' : s.drivenBy === 'seller' ? 'seller led' : 'no one led'})`);
   const sentence =
     (parts.length ? parts.join(', then ') : 'no step of the journey was reached') + (never.length ? `; never reached: ${never.join(', ')}` : '') + '.';
   return { steps, jumps, sentence: sentence.charAt(0).toUpperCase() + sentence.slice(1) };

@@ -1,14 +1,12 @@
-/** GitHub-flavoured Markdown for wikis and PR comments: summary tables, then one section per call. */
-import type { CallReport, Finding, Report, Severity } from '../types.js';
+/** GitHub-flavoured Markdown for wikis and PR comments: summary tables, then one section per call in the terminal report's order (src/format/digest.ts). */
+import type { CallReport, Report } from '../types.js';
 import type { Formatter } from './types.js';
-import { isJourneyJump } from '../report/finding.js';
+import { digestCall, DEFAULT_QUOTES, type FindingGroup, type Quote } from './digest.js';
 import { summarize, type RuleCount, type Summary } from '../report/summary.js';
 import { escapeMarkdown as md, formatTime, percent, round, splitMatch } from './escape.js';
 
-/** How many findings each call section lists; the rest are counted, so a PR comment stays readable. */
-export const MARKDOWN_TOP_FINDINGS = 10;
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Quotes each habit lists by default (`--max-findings` changes it), as in the terminal report. */
+export const MARKDOWN_QUOTES = DEFAULT_QUOTES;
 
 function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -19,24 +17,24 @@ function counts(list: RuleCount[]): string {
 }
 
 /** Quote with the trigger in bold; each piece is escaped on its own so the bold markers stay ours. */
-function quote(f: Finding): string {
+function quote(f: Pick<Quote, 'text' | 'match'>): string {
   const { before, match, after } = splitMatch(f);
   return match ? `“${md(before)}**${md(match)}**${md(after)}”` : `“${md(before)}”`;
 }
 
-/** Seller-centric first (what to fix), then by severity, then by line. */
-function topFindings(call: CallReport): Finding[] {
-  return call.findings
-    .filter((f) => !f.suppressed && !isJourneyJump(f))
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        (a.f.kind === b.f.kind ? 0 : a.f.kind === 'seller-centric' ? -1 : 1) ||
-        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
-        (a.f.line ?? 0) - (b.f.line ?? 0) ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
+/** Where a quote stands: its line, and the cue time where the format has times. */
+function where(q: Pick<Quote, 'line' | 'at'>): string {
+  return [q.line !== undefined ? `line ${q.line}` : '', q.at ? `(${q.at})` : ''].filter(Boolean).join(' ');
+}
+
+/** A quote with where it stands and who said it. */
+function said(q: Quote): string {
+  const who = [where(q), q.speaker !== undefined ? md(q.speaker) : ''].filter(Boolean).join(' ');
+  return who ? `${who}: ${quote(q)}` : quote(q);
+}
+
+function code(id: string): string {
+  return `\`${id.replace(/`/g, '')}\``;
 }
 
 function overview(report: Report, summary: Summary): string[] {
@@ -103,17 +101,19 @@ function overview(report: Report, summary: Summary): string[] {
   return out;
 }
 
-function callSection(call: CallReport): string[] {
+/** One call in the order of the terminal report: header, what to change first, habits, strengths, the conversation, the journey. */
+function callSection(call: CallReport, report: Report, maxQuotes: number | undefined): string[] {
+  const d = digestCall(call, report.rules, maxQuotes !== undefined ? { maxQuotes } : {});
   const m = call.metrics;
   const out = [`## ${md(call.file)}`, ''];
-  const facts = [
-    call.score === null ? `Not judged: ${md(call.salesCallReasons.join('; '))}` : `Score **${call.score}**/100`,
-    `seller talk ${percent(m.sellerTalkShare)}`,
-    `${m.sellerQuestions} seller questions (${m.sellerOpenQuestions} open)`,
-    `longest monologue ${m.longestSellerMonologueWords} words`,
-  ];
-  if (m.durationSeconds !== undefined) facts.push(`duration ${formatTime(m.durationSeconds)}`);
-  out.push(facts.join(' · '), '');
+  if (d.score === null) {
+    out.push(`Not judged: ${md(call.salesCallReasons.join('; '))}`, '');
+    return out;
+  }
+  out.push(`Score **${d.score}**/100: ${md(d.verdict)}.` + (m.durationSeconds !== undefined ? ` Duration ${formatTime(m.durationSeconds)}.` : ''), '');
+  if (d.roles.length) out.push(d.roles.map((r) => `${r.role === 'seller' ? 'Seller' : 'Buyer'} ${md(r.name)} (${md(r.how)})`).join('; ') + '.', '');
+  const n = d.counts;
+  out.push(`${n.sellerCentric} seller-focused findings (habits), ${n.buyerOwnership} buyer-focused (strengths)` + (n.suppressed ? `; ${n.suppressed} accepted by a directive, not counted` : '') + '.', '');
   if (call.scoreComponents.length > 0) {
     out.push(
       ...table(
@@ -123,28 +123,38 @@ function callSection(call: CallReport): string[] {
       '',
     );
   }
-  for (const jump of call.findings.filter(isJourneyJump)) out.push(`> **Journey:** line ${jump.line}: ${md(jump.message)}`, '');
-  const findings = topFindings(call);
-  if (findings.length === 0) {
-    out.push('No findings.', '');
-    return out;
+  out.push('### What to change first', '');
+  if (d.changes.length === 0) out.push('Nothing costs this call points.', '');
+  d.changes.forEach((ch, i) => {
+    out.push(`${i + 1}. **+${ch.points} point${ch.points === 1 ? '' : 's'}**: ${md(ch.suggestion)} (${code(ch.ruleId)})`);
+    if (ch.quote) out.push(`   ${said(ch.quote)}`);
+  });
+  if (d.changes.length) out.push('');
+  if (d.habits.length) {
+    out.push('### Habits (seller-focused), worst first', '');
+    for (const g of d.habits) out.push(...group(g, true));
+    out.push('');
   }
-  const shown = findings.slice(0, MARKDOWN_TOP_FINDINGS);
-  out.push(
-    '### Top findings',
-    '',
-    ...table(
-      ['Line', 'Rule', 'Quote', 'Suggestion'],
-      shown.map((f) => [
-        f.line === undefined ? 'call' : String(f.line) + (f.time !== undefined ? ` (${formatTime(f.time)})` : ''),
-        `${f.kind === 'seller-centric' ? '🔸' : '🔹'} \`${f.ruleId.replace(/`/g, '')}\``,
-        quote(f),
-        md(f.suggestion),
-      ]),
-    ),
-    '',
-  );
-  if (findings.length > shown.length) out.push(`…and ${findings.length - shown.length} more.`, '');
+  if (d.strengths.length) {
+    out.push('### Strengths (buyer-focused)', '');
+    for (const g of d.strengths) out.push(...group(g, false));
+    out.push('');
+  }
+  out.push('### Conversation', '');
+  for (const s of d.shape) {
+    out.push(`- ${md(s.label)}: ${md(s.value)}` + (s.flag ? ` — **${s.flag.severity}** ${code(s.flag.ruleId)}: ${md(s.flag.message)}` : ''));
+  }
+  out.push('', "### The buyer's journey", '', md(d.journey.sentence), '');
+  for (const j of d.journey.jumps) out.push(`> **${j.severity}** ${code(j.ruleId)}${where(j) ? ` at ${where(j)}` : ''}: ${md(j.message.replace(/\.$/, ''))}. Try: ${md(j.suggestion)}`, '');
+  return out;
+}
+
+/** A habit or strength: the message once, its quotes, and (for a habit that is not a change above) the suggestion. */
+function group(g: FindingGroup, habit: boolean): string[] {
+  const out = [`- ${habit ? `**${g.severity}** ` : ''}${code(g.ruleId)} ×${g.count}: ${md(g.message)}` + (g.change ? ` (change ${g.change} above)` : '')];
+  for (const q of g.quotes) out.push(`  - ${said(q)}`);
+  if (g.more > 0) out.push(`  - …and ${g.more} more.`);
+  if (habit && !g.change) out.push(`  - Try: ${md(g.suggestion)}`);
   return out;
 }
 
@@ -153,6 +163,6 @@ export const formatMarkdown: Formatter = (report, options) => {
   const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   const lines = overview(report, summary);
   // Sections follow the summary's order so the page reads top to bottom like the table.
-  for (const row of summary.calls) lines.push(...callSection(report.calls[row.index]!));
+  for (const row of summary.calls) lines.push(...callSection(report.calls[row.index]!, report, options.maxFindings));
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 };

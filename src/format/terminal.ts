@@ -1,94 +1,228 @@
 /**
- * The terminal report for a rep: score and roles first, a metrics table, the journey timeline,
- * the findings with their quotes highlighted and a better phrasing, then the top coaching tips.
+ * The terminal report for a rep, read top to bottom in about one screen: the header (score, verdict,
+ * who was taken as seller and buyer), what to change first, the habits grouped by rule worst first,
+ * the strengths, the conversation's shape, and the journey in words. Every line fits the width.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
-import type { CallReport, Evidence, Finding, JourneyStepName, Report } from '../types.js';
-import type { Formatter } from './types.js';
-import { isJourneyJump } from '../report/finding.js';
-import { splitMatch } from './escape.js';
+import type { CallReport, Report, Severity } from '../types.js';
+import type { FormatOptions, Formatter } from './types.js';
+import { digestCall, stepWords, type CallDigest, type FindingGroup, type Quote } from './digest.js';
+import { clip, firstLine, visibleWidth, wrap } from './wrap.js';
 
-const STEP_LETTER: Record<JourneyStepName, string> = { connect: 'c', reasons: 'R', explore: 'E', decide: 'D', own: 'O' };
+/** The width when neither the terminal nor COLUMNS says (the CLI decides; see cli/options.ts). */
+export const DEFAULT_WIDTH = 80;
+/** Narrower than this, nothing reads: lines are laid out for at least this width. */
+const MIN_WIDTH = 40;
+/** The default report's budget: about one and a half screens. */
+const SCREEN_LINES = 70;
+/** The layouts the default report tries in turn, until one fits SCREEN_LINES (the last is taken anyway). */
+const LEANER: ReadonlyArray<Pick<Layout, 'habits' | 'strengths' | 'quotes' | 'quoteLines'>> = [
+  { habits: 4, strengths: 3, quotes: 3, quoteLines: 1 },
+  { habits: 4, strengths: 2, quotes: 2, quoteLines: 1 },
+  { habits: 3, strengths: 2, quotes: 2, quoteLines: 1 },
+  { habits: 3, strengths: 1, quotes: 1, quoteLines: 1 },
+  { habits: 2, strengths: 1, quotes: 1, quoteLines: 1 },
+];
+/** Lines a change's quote may take before it is cut. */
+const CHANGE_QUOTE_LINES = 2;
+
+/** How the report is laid out: the width, and how much of each section it shows. */
+interface Layout {
+  c: ChalkInstance;
+  width: number;
+  /** Habits and strengths in full; the rest are named on one line. */
+  habits: number;
+  strengths: number;
+  /** Quotes per habit (strengths get one, or as many with --max-findings). */
+  quotes: number;
+  /** Lines per quote of a habit or strength. */
+  quoteLines: number;
+}
 
 export const formatTerminal: Formatter = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const evidence = new Map(report.rules.map((r) => [r.id, r.evidence ?? []]));
-  const parts = report.calls.map((call) => formatCall(call, c, options.width ?? 100, evidence));
-  if (report.calls.length > 1) parts.push(formatBatchLine(report, c));
-  for (const e of report.errors) parts.push(c.red(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`));
-  if (report.gates?.length) parts.push([c.bold('failed gates'), ...report.gates.map((g) => c.red(`  ${g.file}: ${g.gate}: ${g.message}`))].join('\n'));
+  const width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
+  const parts = report.calls.map((call) => formatCall(call, report, options, c, width));
+  if (report.calls.length > 1) parts.push(batchLine(report, c, width));
+  for (const e of report.errors) parts.push(wrap(`error: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`, width, '', '  ').map((l) => c.red(l)).join('\n'));
+  if (report.gates?.length) parts.push([c.bold('failed gates'), ...report.gates.flatMap((g) => wrap(`${g.file}: ${g.gate}: ${g.message}`, width, '  ', '    ').map((l) => c.red(l)))].join('\n'));
   return parts.join('\n\n') + '\n';
 };
 
-function formatCall(call: CallReport, c: ChalkInstance, width: number, evidence: ReadonlyMap<string, Evidence[]>): string {
-  const out: string[] = [];
-  if (call.score === null) {
-    out.push(`${c.bold(call.file)}  ${c.dim(`not judged: ${call.salesCallReasons[0] ?? 'not a sales call'}`)}`);
-    return out.join('\n');
+function severityWord(c: ChalkInstance, s: Severity): string {
+  return s === 'error' ? c.red(s) : s === 'warning' ? c.yellow(s) : c.dim(s);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function formatCall(call: CallReport, report: Report, options: FormatOptions, c: ChalkInstance, width: number): string {
+  const maxQuotes = options.maxFindings;
+  // Asking for more quotes asks for the whole of every habit too, however long.
+  if (maxQuotes !== undefined) {
+    return render(call, report, options, { c, width, habits: Infinity, strengths: Infinity, quotes: maxQuotes, quoteLines: Infinity });
   }
-  const colour = call.score >= 70 ? c.green : call.score >= 45 ? c.yellow : c.red;
-  out.push(`${c.bold(call.file)}  ${colour.bold(`buyer focus ${call.score}/100`)}`);
-  for (const r of call.roles) {
-    const how =
-      r.method === 'detected' ? `detected, ${Math.round(r.confidence * 100)}% sure: ${r.reasons.slice(0, 2).join('; ')}` : r.method === 'given' ? `${r.role === 'seller' ? '' : 'not '}named with ${r.from ?? 'the caller'}` : r.reasons[0];
-    out.push(`  ${r.role === 'seller' ? c.magenta('seller') : c.cyan('buyer ')} ${r.name} ${c.dim(`(${how})`)}`);
+  // Otherwise the richest layout that fits the screen budget, each step leaner than the one before.
+  let text = '';
+  for (const lean of LEANER) {
+    text = render(call, report, options, { c, width, ...lean });
+    if (text.split('\n').length <= SCREEN_LINES) break;
   }
-  for (const w of call.warnings) out.push(c.yellow(`  warning: ${w}`));
+  return text;
+}
 
-  const table = new Table({ head: ['score component', 'value', 'points', 'why'], style: { head: options(c), border: [] }, colWidths: [24, 8, 10, Math.max(30, width - 48)], wordWrap: true });
-  const weights = call.scoreComponents.reduce((s, x) => s + x.weight, 0);
-  for (const comp of call.scoreComponents) table.push([comp.name, comp.value.toFixed(2), `${Math.round(comp.points)} of ${Math.round((comp.weight * 100) / weights)}`, comp.detail]);
-  out.push(table.toString());
-
-  const m = call.metrics;
-  const metrics = new Table({ style: { head: options(c), border: [] } });
-  metrics.push(
-    { 'seller talk share': `${Math.round(m.sellerTalkShare * 100)}% of ${m.totalWords} words` + (m.sellerTimeShare !== undefined ? `, ${Math.round(m.sellerTimeShare * 100)}% of the time` : '') },
-    { 'seller questions': `${m.sellerQuestions} (${m.sellerOpenQuestions} open, ${m.sellerClosedQuestions} closed, ${m.sellerLeadingQuestions} leading)` },
-    { 'longest seller turn': `${m.longestSellerMonologueWords} words` + (m.longestSellerMonologueSeconds !== undefined ? `, ${m.longestSellerMonologueSeconds} s` : '') },
-    { 'findings per 100 seller words': `${m.sellerCentricPer100} seller-centric, ${m.buyerOwnershipPer100} buyer-ownership` },
-  );
-  if (m.interactivity !== undefined) metrics.push({ interactivity: `${m.interactivity} speaker switches a minute` });
-  if (m.patienceSeconds !== undefined) metrics.push({ patience: `${m.patienceSeconds} s before the seller answers` });
-  out.push(metrics.toString());
-
-  out.push(c.bold('journey ') + c.dim('(c connect, R reasons, E explore, D decide, O own; one letter a turn)'));
-  out.push('  ' + call.journey.sequence.map((s) => STEP_LETTER[s]).join(''));
-  for (const j of call.findings.filter(isJourneyJump)) out.push(c.yellow(`  line ${j.line}: ${j.message}`));
-
-  const shown = call.findings.filter((f) => f.scope !== 'call');
-  const shape = call.findings.filter((f) => f.scope === 'call' && !isJourneyJump(f));
-  if (shown.length) out.push(c.bold(`findings (${shown.length})`));
-  for (const f of shown) out.push(formatFinding(f, c));
-  for (const f of shape) {
-    out.push(`  ${c.yellow('call')}  ${f.message} ${c.dim(`[${f.ruleId}]`)}\n        ${c.green('try:')} ${f.suggestion}`);
-    for (const e of evidence.get(f.ruleId) ?? []) out.push(c.dim(`        evidence: ${e.source}: ${e.claim}`));
-  }
-
-  if (call.tips.length) {
-    out.push(c.bold('top tips'));
-    call.tips.forEach((t, i) => out.push(`  ${i + 1}. ${t.suggestion} ${c.dim(`(+${t.gain} points; ${t.count}x ${t.ruleId})`)}`));
-  }
+function render(call: CallReport, report: Report, options: FormatOptions, layout: Layout): string {
+  const { c, width } = layout;
+  const d = digestCall(call, report.rules, { maxQuotes: layout.quotes });
+  const out: string[] = [...header(d, call, c, width)];
+  if (d.score === null) return out.join('\n');
+  out.push('', ...changes(d, c, width));
+  if (options.brief) return out.join('\n');
+  if (d.habits.length) out.push('', ...habits(d, layout));
+  if (d.strengths.length) out.push('', ...strengths(d, layout));
+  out.push('', ...shape(d, c, width));
+  out.push('', ...journey(d, c, width));
   return out.join('\n');
 }
 
-function formatFinding(f: Finding, c: ChalkInstance): string {
-  const mark = f.kind === 'seller-centric' ? c.red('seller') : c.green('buyer ');
-  const { before, match, after } = splitMatch(f);
-  const quote = match ? before + c.bold.underline(match) + after : before;
-  const lines = [`  ${c.dim(`line ${String(f.line).padStart(4)}`)} ${mark} ${c.dim(`[${f.ruleId}]`)}${f.suppressed ? c.dim(' (accepted by a directive)') : ''} ${f.speaker}: "${quote}"`];
-  if (f.kind === 'seller-centric') lines.push(`        ${f.message}`, `        ${c.green('try:')} ${f.suggestion}`);
-  return lines.join('\n');
+function header(d: CallDigest, call: CallReport, c: ChalkInstance, width: number): string[] {
+  const out = wrap(d.file, width).map((l) => c.bold(l));
+  if (d.score === null) {
+    out.push(...wrap(d.verdict, width, '  ', '  ').map((l) => c.dim(l)));
+    return out;
+  }
+  const colour = d.score >= 70 ? c.green : d.score >= 45 ? c.yellow : c.red;
+  out.push(...wrap(`${colour.bold(`buyer focus ${d.score}/100`)}: ${d.verdict}`, width, '  ', '    '));
+  const who = d.roles.map((r) => `${r.role} ${r.name} (${r.how})`).join('; ');
+  out.push(...wrap(who, width, '  ', '    '));
+  const points = call.scoreComponents.map((x) => `${x.name} ${Math.round(x.points)}/${Math.round((x.weight * 100) / call.scoreComponents.reduce((s, y) => s + y.weight, 0))}`).join(', ');
+  out.push(...wrap(`points: ${points}`, width, '  ', '    ').map((l) => c.dim(l)));
+  const n = d.counts;
+  const counted = `${plural(n.sellerCentric, 'seller-focused finding')} (habits), ${plural(n.buyerOwnership, 'buyer-focused finding')} (strengths)` + (n.suppressed ? `; ${n.suppressed} accepted by a directive, not counted` : '');
+  out.push(...wrap(counted, width, '  ', '    '));
+  for (const w of d.warnings) out.push(...wrap(`warning: ${w}`, width, '  ', '    ').map((l) => c.yellow(l)));
+  return out;
 }
 
-function formatBatchLine(report: Report, c: ChalkInstance): string {
+/** Where a quote stands: its line and, where the format has times, the cue time a rep would scrub to. */
+function place(q: Pick<Quote, 'line' | 'at'>): string {
+  return [q.line !== undefined ? `line ${q.line}` : '', q.at].filter(Boolean).join(' ');
+}
+
+/**
+ * A quote in at most QUOTE_LINES lines, the trigger highlighted. When the trigger stands late in a long
+ * sentence, the start is cut so the trigger stays in view.
+ */
+function quote(q: Quote, c: ChalkInstance, width: number, indent: string, maxLines: number): string[] {
+  const lead = `${indent}${place(q)}${q.speaker !== undefined ? ` ${q.speaker}` : ''}: `;
+  let text = q.text.replace(/\s+/g, ' ').trim();
+  const room = Math.min(maxLines, 1000) * (width - indent.length - 2) - (lead.length - indent.length) - 2;
+  const at = q.match ? text.indexOf(q.match) : -1;
+  if (at > 0 && at + q.match.length > room) {
+    const from = text.lastIndexOf(' ', Math.max(0, at - 20));
+    text = '…' + text.slice(from + 1);
+  }
+  const lines = wrap(`"${text}"`, width, lead, indent + '  ');
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    const last = lines[maxLines - 1]!;
+    lines[maxLines - 1] = visibleWidth(last) + 2 <= width ? `${last} …` : clip(last, width);
+  }
+  return highlight(lines, q.match, c);
+}
+
+/** Underlines the trigger words where they stand whole on one line of the quote. */
+function highlight(lines: string[], match: string, c: ChalkInstance): string[] {
+  if (!match || c.level === 0) return lines;
+  let done = false;
+  return lines.map((l) => {
+    if (done) return l;
+    const i = l.indexOf(match);
+    if (i < 0) return l;
+    done = true;
+    return l.slice(0, i) + c.bold.underline(match) + l.slice(i + match.length);
+  });
+}
+
+function changes(d: CallDigest, c: ChalkInstance, width: number): string[] {
+  if (d.changes.length === 0) return [c.bold('What to change first'), ...wrap('Nothing costs this call points; the notes below are for polish.', width, '  ', '  ')];
+  const out = [c.bold('What to change first')];
+  d.changes.forEach((ch, i) => {
+    const head = `${i + 1}. +${plural(ch.points, 'point')}: ${ch.suggestion}`;
+    // The habit's message is said once, in its group below; here the change, and the quote that shows it.
+    out.push(...wrap(head + c.dim(` [${ch.ruleId}]`), width, '  ', '     '));
+    if (ch.quote) out.push(...quote(ch.quote, c, width, '     ', CHANGE_QUOTE_LINES));
+  });
+  return out;
+}
+
+function groupHead(g: FindingGroup, c: ChalkInstance): string {
+  return `${severityWord(c, g.severity)} ${c.bold(g.ruleId)} ${g.count}x` + (g.change ? c.dim(` (change ${g.change} above)`) : '');
+}
+
+function habits(d: CallDigest, { c, width, habits: full, quoteLines }: Layout): string[] {
+  const out = [c.bold('Habits (seller-focused), worst first')];
+  const shown = d.habits.slice(0, full);
+  for (const g of shown) {
+    out.push(...wrap(`${groupHead(g, c)}: ${g.message}`, width, '  ', '     '));
+    for (const q of g.quotes) out.push(...quote(q, c, width, '     ', quoteLines));
+    if (g.more > 0) out.push(c.dim(clip(`     and ${g.more} more (--max-findings all shows them)`, width)));
+    if (!g.change) out.push(...wrap(`${c.green('try:')} ${g.suggestion}`, width, '     ', '       '));
+  }
+  const rest = d.habits.slice(full);
+  if (rest.length) {
+    out.push(...wrap(`also: ${rest.map((g) => `${g.ruleId} ${g.count}x (${g.severity})`).join(', ')}; --max-findings N shows them in full`, width, '  ', '    ').map((l) => c.dim(l)));
+  }
+  return out;
+}
+
+/** Strengths are shorter: the message on one line, one quote, no suggestion. */
+function strengths(d: CallDigest, { c, width, strengths: full, quoteLines }: Layout): string[] {
+  const out = [c.bold('Strengths (buyer-focused)')];
+  for (const g of d.strengths.slice(0, full)) {
+    const head = `${g.ruleId} ${g.count}x: ${g.message}`;
+    out.push(...(quoteLines === Infinity ? wrap(head, width, '  ', '     ') : [firstLine(head, width, '  ')]).map((l) => l.replace(g.ruleId, c.green(g.ruleId))));
+    for (const q of g.quotes) out.push(...quote(q, c, width, '     ', quoteLines));
+  }
+  const rest = d.strengths.slice(full);
+  if (rest.length) out.push(...wrap(`also: ${rest.map((g) => `${g.ruleId} ${g.count}x`).join(', ')}`, width, '  ', '    ').map((l) => c.dim(l)));
+  return out;
+}
+
+function shape(d: CallDigest, c: ChalkInstance, width: number): string[] {
+  const out = [c.bold('Conversation')];
+  const label = Math.max(...d.shape.map((s) => s.label.length));
+  // Side by side only when the label column leaves room for the value; otherwise the value wraps under it.
+  const indent = width >= 60 ? ' '.repeat(label + 4) : '    ';
+  for (const s of d.shape) {
+    out.push(...wrap(s.value, width, `  ${s.label.padEnd(label)}  `, indent));
+    if (!s.flag) continue;
+    // A flag that is one of the changes has its suggestion up there already.
+    const isChange = d.changes.some((ch) => ch.ruleId === s.flag!.ruleId);
+    out.push(...wrap(`${severityWord(c, s.flag.severity)} ${s.flag.ruleId}: ${s.flag.message}` + (isChange ? c.dim(' (a change above)') : ''), width, '    ', '      '));
+    if (!isChange && s.flag.severity !== 'info') out.push(...wrap(`${c.green('try:')} ${s.flag.suggestion}`, width, '      ', '        '));
+  }
+  return out;
+}
+
+function journey(d: CallDigest, c: ChalkInstance, width: number): string[] {
+  const out = [c.bold("The buyer's journey")];
+  out.push(...wrap(d.journey.sentence, width, '  ', '  '));
+  for (const j of d.journey.jumps) {
+    const where = place(j);
+    out.push(...wrap(`${severityWord(c, j.severity)} ${j.ruleId}${where ? ` at ${where}` : ''}: ${j.message}`, width, '  ', '     '));
+    out.push(...wrap(`${c.green('try:')} ${j.suggestion}`, width, '     ', '       '));
+  }
+  const unreached = d.journey.steps.filter((s) => !s.reached).length;
+  if (unreached === d.journey.steps.length && d.journey.steps.length) out.push(...wrap(`(no turn reached ${stepWords('reasons')} or later)`, width, '  ', '  '));
+  return out;
+}
+
+function batchLine(report: Report, c: ChalkInstance, width: number): string {
   const scores = report.calls.flatMap((x) => (x.score === null ? [] : [x.score]));
   const avg = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : 0;
   const notJudged = report.calls.length - scores.length;
-  return c.bold(`${report.calls.length} calls analyzed, average buyer focus ${avg}/100` + (notJudged ? `, ${notJudged} not judged` : '') + (report.errors.length ? `, ${report.errors.length} failed` : ''));
-}
-
-function options(c: ChalkInstance): string[] {
-  return c.level > 0 ? ['bold'] : [];
+  const text = `${report.calls.length} calls analyzed, average buyer focus ${avg}/100` + (notJudged ? `, ${notJudged} not judged` : '') + (report.errors.length ? `, ${report.errors.length} failed` : '');
+  return wrap(text, width).map((l) => c.bold(l)).join('\n');
 }

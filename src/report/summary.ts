@@ -46,6 +46,10 @@ export interface RepRow {
   averageScore: number;
   minScore: number;
   maxScore: number;
+  /** Means over the rep's calls: the seller's share of the words (0..1), questions asked, open ones among them (one decimal). */
+  averageTalkShare: number;
+  averageQuestions: number;
+  averageOpenQuestions: number;
   /** Most frequent seller-centric rules (top 3). */
   habits: RuleCount[];
   /** Most frequent buyer-ownership rules (top 3). */
@@ -106,6 +110,9 @@ interface RepAggregate {
   sum: number;
   min: number;
   max: number;
+  talk: number;
+  questions: number;
+  open: number;
   habits: Map<string, number>;
   strengths: Map<string, number>;
 }
@@ -231,12 +238,15 @@ export class SummaryBuilder {
       const key = repKey(name);
       if (seen.has(key)) continue;
       seen.add(key);
-      const rep = this.reps.get(key) ?? { name, calls: 0, sum: 0, min: Infinity, max: -Infinity, habits: new Map(), strengths: new Map() };
+      const rep = this.reps.get(key) ?? { name, calls: 0, sum: 0, min: Infinity, max: -Infinity, talk: 0, questions: 0, open: 0, habits: new Map(), strengths: new Map() };
       this.reps.set(key, rep);
       rep.calls++;
       rep.sum += score;
       rep.min = Math.min(rep.min, score);
       rep.max = Math.max(rep.max, score);
+      rep.talk += call.metrics.sellerTalkShare;
+      rep.questions += call.metrics.sellerQuestions;
+      rep.open += call.metrics.sellerOpenQuestions;
       const counts = perRep.get(key);
       for (const [id, n] of counts?.habits ?? []) bump(rep.habits, id, n);
       for (const [id, n] of counts?.strengths ?? []) bump(rep.strengths, id, n);
@@ -259,6 +269,9 @@ export class SummaryBuilder {
         averageScore: round1(r.sum / r.calls),
         minScore: r.min,
         maxScore: r.max,
+        averageTalkShare: Math.round((r.talk / r.calls) * 1000) / 1000,
+        averageQuestions: round1(r.questions / r.calls),
+        averageOpenQuestions: round1(r.open / r.calls),
         habits: topCounts(r.habits, TOP),
         strengths: topCounts(r.strengths, TOP),
       }),

@@ -112,7 +112,7 @@ describe('summary output', () => {
     const r = await cli(['analyze', 'fixtures/scripts', 'fixtures/bad/truncated.json', '--sort', 'score']);
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^calls\n/);
-    expect(r.stdout).toContain('\nreps\n');
+    expect(r.stdout).toContain('\nreps compared (means over their calls)\n');
     expect(r.stdout).toContain('3 calls analyzed, average buyer focus');
     expect(r.stdout).toContain('failed files\n  fixtures/bad/truncated.json:6:');
     // --sort score: the weakest call first

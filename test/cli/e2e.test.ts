@@ -109,7 +109,7 @@ describe('buyerside analyze', () => {
     const r = run(['analyze', join(dir, 'good.txt')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('buyer focus');
-    expect(r.out).toContain('top tips');
+    expect(r.out).toContain('What to change first');
     expect(r.out).not.toMatch(/\u001b\[/);
   });
 

@@ -1,6 +1,6 @@
 /** Markdown: tables keep their shape whatever the transcript says, and nothing renders as HTML or code. */
 import { describe, expect, it } from 'vitest';
-import { formatMarkdown, MARKDOWN_TOP_FINDINGS } from '../../src/format/markdown.js';
+import { formatMarkdown, MARKDOWN_QUOTES } from '../../src/format/markdown.js';
 import { escapeMarkdown } from '../../src/format/escape.js';
 import type { Finding, Report } from '../../src/types.js';
 import { acmeCall, sampleReport } from './sample-report.js';
@@ -41,8 +41,8 @@ describe('formatMarkdown', () => {
     expect(md).toContain('“**Our founders** built this in 2015.”');
   });
 
-  it('caps the findings per call and says how many more there are', () => {
-    const many: Finding[] = Array.from({ length: MARKDOWN_TOP_FINDINGS + 3 }, (_, i) => ({ ...acmeCall.findings[1]!, line: i + 1 }));
+  it('caps the quotes per habit and says how many more there are', () => {
+    const many: Finding[] = Array.from({ length: MARKDOWN_QUOTES + 3 }, (_, i) => ({ ...acmeCall.findings[1]!, line: i + 1 }));
     const report: Report = { ...sampleReport, calls: [{ ...acmeCall, findings: many }] };
     expect(formatMarkdown(report, { color: false })).toContain('…and 3 more.');
   });

@@ -39,6 +39,10 @@ describe('summarize', () => {
         averageScore: 61.5,
         minScore: 42,
         maxScore: 81,
+        // Means of the two calls: talk (0.71 + 0.45) / 2, questions (3 + 6) / 2, open (1 + 4) / 2.
+        averageTalkShare: 0.58,
+        averageQuestions: 4.5,
+        averageOpenQuestions: 2.5,
         habits: [
           { ruleId: 'seller-we-talk', count: 3 },
           { ruleId: 'feature-dump', count: 1 },
@@ -52,6 +56,9 @@ describe('summarize', () => {
         averageScore: 81,
         minScore: 81,
         maxScore: 81,
+        averageTalkShare: 0.45,
+        averageQuestions: 6,
+        averageOpenQuestions: 4,
         habits: [
           { ruleId: 'feature-dump', count: 1 },
           { ruleId: 'seller-we-talk', count: 1 },
