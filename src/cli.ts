@@ -39,7 +39,7 @@ export function exitCode(outcome: Outcome): number {
   return outcome.failedGates > 0 ? EXIT.gateFailed : EXIT.ok;
 }
 
-const SUBCOMMANDS = ['analyze', 'merge', 'history', 'rules', 'explain', 'lsp'];
+const SUBCOMMANDS = ['analyze', 'merge', 'history', 'rules', 'explain', 'init', 'lsp'];
 
 /** Runs the CLI with `argv` (without node and script) in this process; resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -61,6 +61,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (wanted('merge')) (await import('./cli/merge.js')).registerMerge(program, io, done);
   if (wanted('history')) (await import('./cli/history.js')).registerHistory(program, io, done);
   if (wanted('rules', 'explain')) (await import('./cli/rules.js')).registerRules(program, io, done);
+  if (wanted('init')) (await import('./cli/init.js')).registerInit(program, io, done);
   if (wanted('lsp')) (await import('./cli/lsp.js')).registerLsp(program, done); // the language server (#17)
 
   try {

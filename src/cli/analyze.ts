@@ -15,7 +15,8 @@ import { SORT_KEYS } from '../report/summary.js';
 import { loadRoles } from '../roles/file.js';
 import { loadConfiguredRules } from '../rules/engine.js';
 import { checkCallType } from '../rules/call-types.js';
-import { checkPackExamples } from '../rules/pack-examples.js';
+import { checkPackExamples } from './pack-examples.js';
+import { printConfig } from './print-config.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { runBatch } from '../batch/runner.js';
 import { progressBar } from '../batch/progress.js';
@@ -77,7 +78,7 @@ export function registerAnalyze(program: Command, io: Io, done: Done): void {
   const cmd = program
     .command('analyze')
     .description('analyze transcripts (files, folders, quoted glob patterns, or - for standard input) and print a report')
-    .argument('<paths...>', 'transcript files, folders, glob patterns, or - for standard input')
+    .argument('[paths...]', 'transcript files, folders, glob patterns, or - for standard input')
     .option('-s, --seller <name>', 'a seller speaker name (repeatable, or comma-separated); everyone else is a buyer', collect, [])
     .option('--roles <file>', 'CSV with header pattern,sellers naming the sellers (separated by ;) of the files each pattern matches')
     .option('--exclude <pattern>', 'leave out paths matching this glob (repeatable)', repeat, [])
@@ -136,6 +137,12 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
   const loaded = loadConfiguredRules(rules);
   checkPackExamples(loaded, rules.packs); // a pack whose own examples fail is refused, as a built-in rule would be
   const checks = reportChecks(opts, config);
+  if (opts.printConfig !== undefined) {
+    const callTypeSet = opts.callType ?? config?.callType;
+    io.out(printConfig({ file: opts.printConfig, config, sellers: opts.seller, ...(opts.roles ? { rolesFile: opts.roles } : {}), ...(callTypeSet ? { callType: callTypeSet } : {}), exclude: opts.exclude, packs: rules.packs, gates: checks.gates, rules: loaded.rules }));
+    return { inputErrors: 0, failedGates: 0 };
+  }
+  if (paths.length === 0) throw new UsageError("analyze needs at least one path (a file, a folder, a glob pattern, or - for standard input)");
   const callType = opts.callType ?? config?.callType;
   if (callType) checkCallType(callType, loaded.rules, opts.callType !== undefined ? '--call-type' : `${basename(config!.file)}: "callType"`);
   if (opts.roles) loadRoles(opts.roles); // checked here so a bad roles file is one error, not one per file

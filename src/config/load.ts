@@ -4,8 +4,8 @@ import { readUserFile } from '../io/read.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { RuleSetting } from '../types.js';
-import { ConfigError } from '../errors.js';
-import { didYouMean } from './suggest.js';
+import { ConfigError, didYouMean } from '../errors.js';
+
 
 // The YAML parser is loaded only when a YAML config is read: most runs have none.
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 /** The call types the loaded rules know (their metric thresholds by call type), and the check of a named one. */
 import type { Rule } from '../types.js';
-import { UsageError } from '../errors.js';
-import { didYouMean } from '../config/suggest.js';
+import { didYouMean, UsageError } from '../errors.js';
+
 
 /** Every call type some rule has thresholds for, sorted. */
 export function knownCallTypes(rules: readonly Rule[]): string[] {

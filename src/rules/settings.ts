@@ -1,8 +1,8 @@
 /** Applying the config's rule settings to loaded rules, before they are compiled: "off" removes a rule, a severity replaces its own. */
 import type { LoadedRules } from './packs.js';
 import type { RuleSetting } from '../types.js';
-import { ConfigError } from '../errors.js';
-import { didYouMean } from '../config/suggest.js';
+import { ConfigError, didYouMean } from '../errors.js';
+
 
 /**
  * Returns the rules with settings applied. Unknown rule ids are errors (a typo would otherwise

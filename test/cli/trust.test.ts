@@ -164,3 +164,37 @@ describe('rule packs get the same checks as the built-in rules', () => {
     expect(p.stderr).toBe(`buyerside: ${file}: rule "jargon": the pass example "You said it would move the needle." is flagged by the rule\n`);
   });
 });
+
+describe('--print-config and init', () => {
+  it('--print-config FILE prints the merged settings that apply to FILE and analyzes nothing', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'buyerside.config.json');
+    writeFileSync(config, JSON.stringify({ sellers: ['Trevor'], rules: { 'hype-to-wow': 'error' }, thresholds: { failUnder: 50 }, ignore: ['**/*.expected.txt'] }));
+    const r = await cli(['analyze', '--print-config', PITCH, '--config', config, '--max-warnings', '3']);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout);
+    expect(printed).toMatchObject({ file: PITCH, config, ignored: false, sellers: { names: ['Trevor'], from: 'buyerside.config.json' }, gates: { failUnder: 50, maxWarnings: 3 } });
+    expect(printed.rules['hype-to-wow']).toBe('error');
+    const flag = JSON.parse((await cli(['analyze', '--print-config', 'fixtures/calls/x.expected.txt', '--config', config, '--seller', 'Dana'])).stdout);
+    expect(flag).toMatchObject({ ignored: true, sellers: { names: ['Dana'], from: '--seller' } });
+    expect((await cli(['analyze'])).code).toBe(2);
+  });
+
+  it('init writes a commented config with the sellers it detected, which loads as written; it never overwrites one', async () => {
+    const { cpSync, readFileSync: read } = await import('node:fs');
+    const dir = tempDir();
+    cpSync('fixtures/calls', join(dir, 'calls'), { recursive: true });
+    const r = await cli(['init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('buyerside: read 6 transcripts; likely sellers: Dana, Marcus, Trevor (check them in .buyersiderc.yaml)\nbuyerside: wrote .buyersiderc.yaml\n');
+    const text = read(join(dir, '.buyersiderc.yaml'), 'utf8');
+    expect(text).toContain('sellers:\n  - "Dana"\n  - "Marcus"\n  - "Trevor"\n');
+    expect(text).toMatch(/^# /);
+    const printed = JSON.parse((await cli(['analyze', '--print-config', 'calls/discovery-call-buyer-led.txt'], { cwd: dir })).stdout);
+    expect(printed.sellers).toEqual({ names: ['Dana', 'Marcus', 'Trevor'], from: '.buyersiderc.yaml' });
+    expect((await cli(['analyze', 'calls/discovery-call-buyer-led.txt', '-f', 'json'], { cwd: dir })).code).toBe(0);
+    const again = await cli(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('.buyersiderc.yaml already exists');
+  });
+});

@@ -10,8 +10,8 @@ import type { Rule } from '../types.js';
 import { RuleError } from '../errors.js';
 import { analyze } from '../analyze.js';
 import { KINDS } from '../kinds/index.js';
-import { compileRules } from './engine.js';
-import { loadRules, type LoadedRules } from './load.js';
+import { compileRules } from '../rules/engine.js';
+import { loadRules, type LoadedRules } from '../rules/load.js';
 
 function short(text: string): string {
   const one = text.trim().replace(/\s*\n\s*/g, ' / ');
