@@ -6,6 +6,7 @@
  *
  *   node bench/same-output.mjs --save    # capture the baseline (run it on the commit to compare with)
  *   node bench/same-output.mjs           # compare; exits 1 and names each difference
+ *   node bench/same-output.mjs --save --cli ../main-copy/bin/buyerside.js --dir bench/out/same-output/main
  *
  * Speed work must not change a report, so this runs after every optimisation.
  */
@@ -18,12 +19,13 @@ import { writeBatch } from './generate.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out', 'same-output');
-const CLI = join(ROOT, 'bin', 'buyerside.js');
 const SHARED = resolve(ROOT, '..', 'shared', 'corpus');
 
 const { values: opt } = parseArgs({
-  options: { save: { type: 'boolean', default: false }, dir: { type: 'string' } },
+  options: { save: { type: 'boolean', default: false }, dir: { type: 'string' }, cli: { type: 'string' } },
 });
+// --cli: another build's bin/buyerside.js (say, main's in a scratch copy), run on the same inputs from here.
+const CLI = resolve(opt.cli ?? join(ROOT, 'bin', 'buyerside.js'));
 const baselineDir = resolve(opt.dir ?? join(OUT, 'baseline'));
 
 /** Every file under `dir`, sorted, as paths relative to ROOT (so the report names them the same on every run). */

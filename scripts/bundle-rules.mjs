@@ -4,8 +4,11 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { loadBuiltinSources } from '../dist/rules/load.js';
 import { bundleRules } from '../dist/rules/packs.js';
+import { readyPatterns } from '../dist/rules/ready.js';
 
 const loaded = loadBuiltinSources();
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/rules.json', JSON.stringify(bundleRules(loaded)));
+// The patterns compiled once here, so that a start reads them ready-made (src/rules/ready.ts).
+writeFileSync('dist/patterns.json', JSON.stringify(readyPatterns(loaded.rules, loaded.lexicon)));
 console.error(`bundled ${loaded.rules.length} rules into dist/rules.json`);

@@ -369,7 +369,10 @@ export interface Report {
   gates?: GateResult[];
 }
 
-/** A quality gate that a call failed: which gate, and by how much. */
+/** The `file` of a gate about the run as a whole (--max-warnings), not one call. */
+export const ALL_CALLS = '(all calls)';
+
+/** A quality gate that a call (or the run, file ALL_CALLS) failed: which gate, and by how much. */
 export interface GateResult {
   file: string;
   gate: string;

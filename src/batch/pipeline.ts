@@ -10,7 +10,9 @@ import type { FormatOptions } from '../format/types.js';
 import { FORMATTERS, FORMAT_EXTENSIONS, type FormatName } from '../format/index.js';
 import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
 import { formatFindingsCsv } from '../format/findings-csv.js';
-import { checkGates, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
+import { formatHtmlIndex } from '../format/dashboard/index-page.js';
+import { checkGates, checkRunGates, countWarnings, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
+import { errorsOnly } from '../report/quiet.js';
 import { BaselineWriter, type Baseline } from '../report/baseline.js';
 import { AtomicFile, OutputError, openOutputs, writeFileAtomic } from '../io/write.js';
 import { createReport } from '../report/report.js';
@@ -32,6 +34,10 @@ export interface PipelineOptions {
   baseline?: Baseline;
   writeBaseline?: string;
   rules: RuleMeta[];
+  /** ESLint's --quiet: only error-severity findings are reported and counted. */
+  quiet?: boolean;
+  /** Keep of each call only what the summary tables read (the caller knows the format shows nothing more), so memory stays small. */
+  summaryOnly?: boolean;
 }
 
 /** What the batch came to: the caller decides what it means (the CLI, an exit code). */
@@ -71,6 +77,11 @@ export function outputName(file: string, format: FormatName): string {
 export class OutputNames {
   private readonly used = new Set<string>();
 
+  /** Names no call may take (the HTML index). */
+  constructor(reserved: readonly string[] = []) {
+    for (const r of reserved) this.used.add(r.toLowerCase());
+  }
+
   next(file: string, format: FormatName): string {
     const name = outputName(file, format);
     const ext = `.${FORMAT_EXTENSIONS[format]}`;
@@ -80,6 +91,34 @@ export class OutputNames {
     this.used.add(candidate.toLowerCase());
     return candidate;
   }
+}
+
+/** Formats whose output for a batch is the summary alone (terminal shows the summary for more than one input). */
+export const SUMMARY_FORMATS: ReadonlySet<FormatName> = new Set(['summary', 'terminal', 'csv']);
+
+/**
+ * A call cut down to what the batch summary reads (report/summary.ts): its sellers, score, headline
+ * metrics and, per finding, the rule, kind, speaker and scope (the message only on a rule's first).
+ */
+export function summaryView(call: CallReport): CallReport {
+  const seen = new Set<string>();
+  return {
+    ...call,
+    scoreComponents: [],
+    roles: [],
+    journey: { steps: [], sequence: [] },
+    tips: [],
+    timeline: [],
+    salesCallReasons: call.salesCallReasons.slice(0, 1),
+    findings: call.findings.map((f) => {
+      const first = !seen.has(f.ruleId);
+      seen.add(f.ruleId);
+      return {
+        ruleId: f.ruleId, kind: f.kind, category: '', severity: f.severity, text: '', match: '', suggestion: '', message: first ? f.message : '',
+        ...(f.speaker !== undefined ? { speaker: f.speaker } : {}), ...(f.scope ? { scope: f.scope } : {}), ...(f.suppressed ? { suppressed: true } : {}),
+      };
+    }),
+  };
 }
 
 export class ReportPipeline {
@@ -92,8 +131,11 @@ export class ReportPipeline {
   private readonly sink: AtomicFile | undefined;
   private readonly findingsSink: AtomicFile | undefined;
   private readonly findingsHeader: string;
-  private readonly outNames = new OutputNames();
+  private readonly outNames = new OutputNames(['index.html']);
+  /** --out-dir HTML: each call's page, for the index. */
+  private readonly pages = new Map<string, string>();
   private callCount = 0;
+  private warningCount = 0;
   private errorCount = 0;
 
   constructor(options: PipelineOptions) {
@@ -136,19 +178,26 @@ export class ReportPipeline {
     for (const w of result.warnings) this.o.io.err(errorLine(TEXTS.warning(result.file, w)));
     this.baselineWriter?.add(result);
     // Checked against a baseline, the call is a new report with its new findings marked; a worker's JSON is then stale.
-    const call = this.o.baseline ? this.o.baseline.mark(result) : result;
+    const marked = this.o.baseline ? this.o.baseline.mark(result) : result;
+    const call = this.o.quiet ? errorsOnly(marked) : marked;
     if (call !== result) json = undefined;
     let gates: GateResult[] = [];
     if (gatesActive(this.o.gates)) {
       gates = checkGates(call, this.o.gates);
       this.gates.push(...gates);
+      this.warningCount += countWarnings(call, this.o.gates);
     }
     if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));
     if (this.o.outDir) {
       const text = FORMATTERS[this.o.format](this.report([call], [], gatesActive(this.o.gates) ? gates : undefined), this.o.formatOptions);
-      const target = join(this.o.outDir, this.outNames.next(call.file, this.o.format));
+      const name = this.outNames.next(call.file, this.o.format);
+      const target = join(this.o.outDir, name);
       try {
         writeFileAtomic(target, text);
+        if (this.o.format === 'html') {
+          this.pages.set(call.file, name);
+          this.calls.push(summaryView(call));
+        }
       } catch (e) {
         // One report that cannot be written does not stop the others; it is listed as failed.
         if (!(e instanceof OutputError)) throw e;
@@ -159,13 +208,14 @@ export class ReportPipeline {
     } else if (this.streaming) {
       this.write(`${json ?? formatCallLine(call)}\n`);
     } else {
-      this.calls.push(call);
+      this.calls.push(this.o.summaryOnly ? summaryView(call) : call);
     }
   }
 
   /** Writes what is left, and prints input errors and gate failures on stderr. */
   finish(): PipelineOutcome {
     const { io } = this.o;
+    if (gatesActive(this.o.gates)) this.gates.push(...checkRunGates(this.warningCount, this.o.gates));
     try {
       if (!this.streaming && !this.o.outDir) {
         const report = this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined);
@@ -176,6 +226,10 @@ export class ReportPipeline {
     } catch (e) {
       this.abort();
       throw e;
+    }
+    // HTML pages get an index that links every call's page (the names reserved it, so no call's page is called that).
+    if (this.o.outDir && this.o.format === 'html') {
+      writeFileAtomic(join(this.o.outDir, 'index.html'), formatHtmlIndex(this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined), this.pages, this.o.formatOptions.sort));
     }
     if (this.baselineWriter && this.o.writeBaseline) writeFileAtomic(this.o.writeBaseline, this.baselineWriter.text());
     // Terminal reports on standard output list failed files themselves; everywhere else they go to stderr.

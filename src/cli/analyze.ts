@@ -14,6 +14,8 @@ import type { Io } from '../io/console.js';
 import { SORT_KEYS } from '../report/summary.js';
 import { loadRoles } from '../roles/file.js';
 import { loadConfiguredRules } from '../rules/engine.js';
+import { checkCallType } from '../rules/call-types.js';
+import { checkPackExamples } from '../rules/pack-examples.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { runBatch } from '../batch/runner.js';
 import { progressBar } from '../batch/progress.js';
@@ -41,6 +43,8 @@ export interface AnalyzeFlags extends ReportFlags {
   progress?: boolean;
   history?: string;
   date?: string;
+  stdinFilename?: string;
+  printConfig?: string;
 }
 
 /** The options shared by `analyze` and `merge`: output, gates, config. */
@@ -58,7 +62,13 @@ export function addReportOptions(cmd: Command): Command {
     .option('--config <file>', 'the config file (default: buyerside.config.json, .buyersiderc.json or .buyersiderc.yaml from here upward)')
     .option('--no-config', 'do not look for a config file')
     .option('--rules <dir>', 'an extra rule pack folder (repeatable)', collect, [])
+    // ESLint's conventions (issue #14), kept together.
+    .option('--max-warnings <n>', 'gate: fail when the run has more than n seller-centric warnings and errors in all')
+    .option('--quiet', 'report and gate on error-severity findings only')
+    .option('--include-strengths', 'SARIF and GitHub annotations: include buyer-ownership strengths, at note level')
+    .option('--color', 'always colour the output')
     .option('--no-color', 'never colour the output')
+    // The rep's report (issue #15).
     .option('--max-findings <n>', 'quotes per habit in the one-call report (a number, or "all"); default 3')
     .option('--brief', 'the one-call report shows only the header and what to change first')
     .option('--top <n>', 'the batch summary lists only the n lowest and n highest scoring calls');
@@ -83,7 +93,9 @@ export function registerAnalyze(program: Command, io: Io, done: Done): void {
     .option('--out-dir <dir>', 'write one report per call into this folder')
     .option('--no-progress', 'never show the progress bar')
     .option('--history <file>', "record every analyzed call in this SQLite history file (see buyerside history)")
-    .option('--date <yyyy-mm-dd>', "the calls' date for --history (default: the transcript's own date, else the file's modification day)");
+    .option('--date <yyyy-mm-dd>', "the calls' date for --history (default: the transcript's own date, else the file's modification day)")
+    .option('--stdin-filename <name>', 'the name standard input (-) is shown, detected and matched as')
+    .option('--print-config <file>', 'print the settings that apply to this file (config and flags merged) as JSON, and analyze nothing');
   addReportOptions(cmd).action(async (paths: string[], opts: AnalyzeFlags) => {
     done(await runAnalyze(paths, opts, io));
   });
@@ -123,7 +135,10 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
   const config = resolveConfig(opts, cwd);
   const rules = ruleSource(config, opts.rules);
   const loaded = loadConfiguredRules(rules);
+  checkPackExamples(loaded, rules.packs); // a pack whose own examples fail is refused, as a built-in rule would be
   const checks = reportChecks(opts, config);
+  const callType = opts.callType ?? config?.callType;
+  if (callType) checkCallType(callType, loaded.rules, opts.callType !== undefined ? '--call-type' : `${basename(config!.file)}: "callType"`);
   if (opts.roles) loadRoles(opts.roles); // checked here so a bad roles file is one error, not one per file
 
   const inputs = expandBatchInputs(paths, { exclude: [...(config?.ignore ?? []), ...opts.exclude], cwd });
@@ -138,7 +153,6 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
 
   const sellers: GivenSellers | undefined =
     opts.seller.length > 0 ? { names: opts.seller, from: SELLER_FLAG } : config?.sellers?.length ? { names: config.sellers, from: basename(config.file) } : undefined;
-  const callType = opts.callType ?? config?.callType;
   const run: PlainRunOptions = {
     format: opts.inputFormat as InputFormat | 'auto',
     ...(sellers ? { sellers } : {}),
@@ -147,6 +161,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeFlags, io: Io): P
     ...(opts.deepParse ? { deepParse: true } : {}),
     ...(opts.sales ? { sales: true } : {}),
     ...(opts.maxSize ? { maxBytes: opts.maxSize * 1024 * 1024 } : {}),
+    ...(opts.stdinFilename ? { stdinName: opts.stdinFilename } : {}),
   };
   const pipeline = reportPipeline(opts, checks, loaded.rules, io);
   const history = opts.history ? new HistoryRecorder(opts.history, loaded.rules, date) : undefined;

@@ -1,9 +1,11 @@
 /** Small helpers for reading option values: repeatable lists, and whether to colour. */
 import type { Io } from '../io/console.js';
 
-/** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR turns it on. */
+/** Colour only on a terminal, never with NO_COLOR or --no-color; --color or FORCE_COLOR turns it on. */
 export function useColor(io: Io, flag: boolean | undefined): boolean {
-  if (flag === false || 'NO_COLOR' in io.env) return false;
+  if (flag === false) return false;
+  if (flag === true) return true;
+  if ('NO_COLOR' in io.env) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
   return io.isTTY;
 }

@@ -26,6 +26,8 @@ export interface ReportFlags extends GateFlags {
   maxFindings?: string;
   brief?: boolean;
   top?: string;
+  quiet?: boolean;
+  includeStrengths?: boolean;
 }
 
 /** A count flag's value: a whole number from 1 (or "all", where `all` is allowed, as Infinity). */
@@ -65,7 +67,7 @@ export function checkDistinctOutputs(flags: ReportFlags): void {
 }
 
 /** The output pipeline the flags ask for. */
-export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io): ReportPipeline {
+export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io, extra: { summaryOnly?: boolean } = {}): ReportPipeline {
   checkDistinctOutputs(flags);
   const toFile = Boolean(flags.output || flags.outDir);
   return new ReportPipeline({
@@ -78,7 +80,10 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
       ...(flags.maxFindings !== undefined ? { maxFindings: countFlag('--max-findings', flags.maxFindings, true) } : {}),
       ...(flags.brief ? { brief: true } : {}),
       ...(flags.top !== undefined ? { top: countFlag('--top', flags.top, false) } : {}),
+      ...(flags.includeStrengths ? { includeStrengths: true } : {}),
+      ...(flags.baseline ? { onlyNew: true } : {}),
     },
+    ...(flags.quiet ? { quiet: true } : {}),
     ...(flags.output ? { output: flags.output } : {}),
     ...(flags.outDir ? { outDir: flags.outDir } : {}),
     ...(flags.findingsCsv ? { findingsCsv: flags.findingsCsv } : {}),
@@ -86,5 +91,6 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
     ...(checks.baseline ? { baseline: checks.baseline } : {}),
     gates: checks.gates,
     rules: ruleMeta(rules),
+    ...(extra.summaryOnly ? { summaryOnly: true } : {}),
   });
 }

@@ -29,6 +29,7 @@ export interface GateFlags {
   failUnder?: string;
   maxSellerCentric?: string;
   failOn?: string;
+  maxWarnings?: string;
 }
 
 /** Gate thresholds: flags over the config's thresholds. Throws UsageError on malformed values. */
@@ -49,6 +50,11 @@ export function gateSettings(flags: GateFlags, config: Config | undefined, basel
   if (failOn !== undefined) {
     if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on expects error or warning, got "${failOn}"`);
     out.failOn = failOn;
+  }
+  const maxWarnings = flags.maxWarnings !== undefined ? Number(flags.maxWarnings) : t.maxWarnings;
+  if (maxWarnings !== undefined) {
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number of 0 or more, got "${flags.maxWarnings}"`);
+    out.maxWarnings = maxWarnings;
   }
   if (baseline) out.baseline = true;
   return out;

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { RuleSetting } from '../types.js';
 import { ConfigError } from '../errors.js';
+import { didYouMean } from './suggest.js';
 
 // The YAML parser is loaded only when a YAML config is read: most runs have none.
 const require = createRequire(import.meta.url);
@@ -19,6 +20,7 @@ export interface Thresholds {
   failUnder?: number;
   maxSellerCentric?: number;
   failOn?: FailOn;
+  maxWarnings?: number;
 }
 
 /** A validated config; every map is a null-prototype object so `__proto__` keys are plain data. */
@@ -37,7 +39,7 @@ export interface Config {
 
 
 const TOP_KEYS = ['$schema', 'sellers', 'rules', 'thresholds', 'rulePacks', 'callType', 'ignore'];
-const THRESHOLD_KEYS = ['failUnder', 'maxSellerCentric', 'failOn'];
+const THRESHOLD_KEYS = ['failUnder', 'maxSellerCentric', 'failOn', 'maxWarnings'];
 const RULE_SETTINGS: RuleSetting[] = ['off', 'error', 'warning', 'info'];
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -88,7 +90,7 @@ export function validateConfig(raw: unknown, file: string): Config {
   const config: Config = { file };
   for (const key of Object.keys(obj)) {
     if (FORBIDDEN.has(key)) continue;
-    if (!TOP_KEYS.includes(key)) throw new ConfigError(`${name}: unknown key "${key}" (known: ${TOP_KEYS.filter((k) => k !== '$schema').join(', ')})`);
+    if (!TOP_KEYS.includes(key)) throw new ConfigError(`${name}: unknown key "${key}"${didYouMean(key, TOP_KEYS)} (known: ${TOP_KEYS.filter((k) => k !== '$schema').join(', ')})`);
   }
   const strings = (key: string, value: unknown): string[] => {
     if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) fail(key, 'a list of non-empty strings');
@@ -106,7 +108,7 @@ export function validateConfig(raw: unknown, file: string): Config {
     const rules = Object.create(null) as Record<string, RuleSetting>;
     for (const [id, setting] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (FORBIDDEN.has(id)) continue;
-      if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting as RuleSetting)) fail(`rules.${id}`, '"off", "error", "warning" or "info"');
+      if (typeof setting !== 'string' || !RULE_SETTINGS.includes(setting as RuleSetting)) fail(`rules.${id}`, `"off", "error", "warning" or "info"${typeof setting === 'string' ? didYouMean(setting, RULE_SETTINGS) : ''}`);
       rules[id] = setting as RuleSetting;
     }
     config.rules = rules;
@@ -117,7 +119,7 @@ export function validateConfig(raw: unknown, file: string): Config {
     const thresholds: Thresholds = {};
     for (const key of Object.keys(t)) {
       if (FORBIDDEN.has(key)) continue;
-      if (!THRESHOLD_KEYS.includes(key)) throw new ConfigError(`${name}: unknown key "thresholds.${key}" (known: ${THRESHOLD_KEYS.join(', ')})`);
+      if (!THRESHOLD_KEYS.includes(key)) throw new ConfigError(`${name}: unknown key "thresholds.${key}"${didYouMean(key, THRESHOLD_KEYS)} (known: ${THRESHOLD_KEYS.join(', ')})`);
     }
     if (has(t, 'failUnder')) {
       if (typeof t.failUnder !== 'number' || !(t.failUnder >= 0 && t.failUnder <= 100)) fail('thresholds.failUnder', 'a number from 0 to 100');
@@ -126,6 +128,10 @@ export function validateConfig(raw: unknown, file: string): Config {
     if (has(t, 'maxSellerCentric')) {
       if (typeof t.maxSellerCentric !== 'number' || !Number.isInteger(t.maxSellerCentric) || t.maxSellerCentric < 0) fail('thresholds.maxSellerCentric', 'a whole number of 0 or more');
       thresholds.maxSellerCentric = t.maxSellerCentric as number;
+    }
+    if (has(t, 'maxWarnings')) {
+      if (typeof t.maxWarnings !== 'number' || !Number.isInteger(t.maxWarnings) || t.maxWarnings < 0) fail('thresholds.maxWarnings', 'a whole number of 0 or more');
+      thresholds.maxWarnings = t.maxWarnings as number;
     }
     if (has(t, 'failOn')) {
       if (t.failOn !== 'error' && t.failOn !== 'warning') fail('thresholds.failOn', '"error" or "warning"');

@@ -1,6 +1,7 @@
 /** GitHub Actions workflow commands: one annotation line per finding, input error and failed gate. */
-import type { Severity } from '../types.js';
+import { ALL_CALLS, type Severity } from '../types.js';
 import type { Formatter } from './types.js';
+import { annotatedFindings, isStrength } from './annotations.js';
 import { escapeGithubData as data, escapeGithubProperty as prop, portablePath } from './escape.js';
 
 const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -14,23 +15,26 @@ export function workflowCommand(command: string, properties: Record<string, stri
   return `::${command}${props ? ` ${props}` : ''}::${data(message)}`;
 }
 
-/** Findings (suppressed ones skipped), then input errors, then failed gates; one line each. */
-export const formatGithub: Formatter = (report) => {
+/**
+ * Findings (suppressed ones skipped; strengths only with includeStrengths, as notices; against a
+ * baseline only new ones), then input errors, then failed gates; one line each.
+ */
+export const formatGithub: Formatter = (report, options) => {
   const lines: string[] = [];
   for (const call of report.calls) {
     const file = portablePath(call.file);
-    for (const f of call.findings) {
+    for (const f of annotatedFindings(call, options)) {
       if (f.suppressed) continue;
       const message = f.suggestion ? `${f.message} ${f.suggestion}` : f.message;
       const where = f.line === undefined ? {} : { line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn };
-      lines.push(workflowCommand(COMMANDS[f.severity] ?? 'warning', { file, ...where, title: `buyerside ${f.ruleId}` }, message));
+      lines.push(workflowCommand(isStrength(f) ? 'notice' : (COMMANDS[f.severity] ?? 'warning'), { file, ...where, title: `buyerside ${f.ruleId}` }, message));
     }
   }
   for (const e of report.errors) {
     lines.push(workflowCommand('error', { file: portablePath(e.file), line: e.line, title: `buyerside ${e.code ?? 'input error'}` }, e.message));
   }
   for (const g of report.gates ?? []) {
-    lines.push(workflowCommand('error', { file: portablePath(g.file), title: `buyerside gate ${g.gate}` }, g.message));
+    lines.push(workflowCommand('error', { ...(g.file === ALL_CALLS ? {} : { file: portablePath(g.file) }), title: `buyerside gate ${g.gate}` }, g.message));
   }
   return lines.map((l) => `${l}\n`).join('');
 };

@@ -1,9 +1,11 @@
-/** One self-contained HTML page (inline CSS and SVG, no scripts, no network) with charts, timelines, journeys and findings. */
-import type { CallReport, Finding, JourneyStepName, Report, Role } from '../types.js';
+/** Self-contained HTML (inline CSS and SVG, no network): a call's page with its charts, timeline, journey and findings; a batch's dashboard (dashboard/). */
+import type { CallReport, Finding, JourneyStepName, Report, Role, RuleMeta } from '../types.js';
+import { digestCall, type CallDigest, type FindingGroup, type Quote } from './digest.js';
 import type { Formatter } from './types.js';
 import { isJourneyJump } from '../report/finding.js';
 import { summarize, type RepRow, type RuleCount, type ScoreBucket, type Summary } from '../report/summary.js';
 import { escapeHtml as h, formatTime, percent, round, splitMatch } from './escape.js';
+import { formatDashboard } from './dashboard/page.js';
 
 /** No scripts, fonts or remote images may load even if escaping ever failed: defence in depth. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -18,7 +20,7 @@ const STEP_COLORS: Record<JourneyStepName, string> = {
 };
 const ROLE_COLORS: Record<Role, string> = { seller: '#d9603b', buyer: '#2a7ab0' };
 
-const CSS = `
+export const CSS = `
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2329;background:#f6f7f9}
 main{max-width:1100px;margin:0 auto;padding:24px}
@@ -41,18 +43,19 @@ ul.errors li,ul.jumps li{margin:4px 0}.jumps{color:#8a2f10}
 svg{max-width:100%;height:auto;display:block}svg text{font:12px system-ui,sans-serif;fill:#1d2329}
 .facts{display:flex;flex-wrap:wrap;gap:8px 22px;margin:10px 0}.facts div b{display:block;font-size:18px}
 a{color:#1f5f99}
+.group{border-left:3px solid #e6e9ed;padding:2px 0 2px 12px;margin:10px 0}.group h4{margin:0 0 4px;font-size:15px}.group p{margin:4px 0}ul.quotes{margin:4px 0;padding-left:18px}ol.changes li{margin:8px 0}
 `;
 
-function scoreClass(score: number): string {
+export function scoreClass(score: number): string {
   return `score s${Math.min(4, Math.max(0, Math.floor(score / 20)))}`;
 }
 
-function counts(list: RuleCount[]): string {
+export function counts(list: RuleCount[]): string {
   return list.length === 0 ? '<span class="muted">—</span>' : list.map((c) => `${h(c.ruleId)}&nbsp;(${c.count})`).join(', ');
 }
 
 /** A bar chart of how many calls fall in each score bucket. */
-function histogram(buckets: ScoreBucket[]): string {
+export function histogram(buckets: ScoreBucket[]): string {
   const width = 420;
   const height = 190;
   const top = 20;
@@ -77,7 +80,7 @@ function histogram(buckets: ScoreBucket[]): string {
 }
 
 /** One horizontal bar per rep: their average score out of 100. */
-function repChart(reps: RepRow[]): string {
+export function repChart(reps: RepRow[]): string {
   const width = 420;
   const row = 26;
   const label = 130;
@@ -183,7 +186,35 @@ function findingsTable(call: CallReport): string {
   return `<table class="findings"><thead><tr><th class="num">Line</th><th>Speaker</th><th>Rule</th><th>Quote</th><th>Message</th><th>Suggestion</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function callSection(call: CallReport, id: string, gates: string[]): string {
+function quoteHtml(q: Quote): string {
+  const { before, match, after } = splitMatch(q);
+  const where = q.line === undefined ? '' : `<span class="muted">line ${q.line}${q.at ? `, ${h(q.at)}` : ''}${q.speaker ? `, ${h(q.speaker)}` : ''}:</span> `;
+  return `<li>${where}“${match ? `${h(before)}<mark>${h(match)}</mark>${h(after)}` : h(before)}”</li>`;
+}
+
+function groupHtml(g: FindingGroup): string {
+  const quotes = g.quotes.length ? `<ul class="quotes">${g.quotes.map(quoteHtml).join('')}</ul>` : '';
+  const more = g.more > 0 ? `<p class="muted">and ${g.more} more</p>` : '';
+  const suggestion = g.change ? `<p class="muted">See change ${g.change} above.</p>` : `<p><b>Try:</b> ${h(g.suggestion)}</p>`;
+  return `<div class="group"><h4><code>${h(g.ruleId)}</code> <span class="sev-${h(g.severity)}">${h(g.severity)}</span> ×${g.count}</h4><p>${h(g.message)}</p>${quotes}${more}${g.focus === 'seller-centric' ? suggestion : ''}</div>`;
+}
+
+/** What a rep reads first, in the order of the terminal report (format/digest.ts): changes, habits worst first, strengths, shape, journey in words. */
+function digestHtml(d: CallDigest): string {
+  if (d.score === null) return '';
+  const changes = d.changes.length
+    ? `<h3>What to change first</h3><ol class="changes">${d.changes.map((c) => `<li><b>+${round(c.points, 1)} points</b> ${h(c.message)} <b>Try:</b> ${h(c.suggestion)}${c.quote ? `<ul class="quotes">${quoteHtml(c.quote)}</ul>` : ''}</li>`).join('')}</ol>`
+    : '';
+  const habits = d.habits.length ? `<h3>Habits</h3>${d.habits.map(groupHtml).join('')}` : '';
+  const strengths = d.strengths.length ? `<h3>Strengths</h3>${d.strengths.map(groupHtml).join('')}` : '';
+  const shape = d.shape.length
+    ? `<h3>Shape of the conversation</h3><ul class="shape">${d.shape.map((l) => `<li>${h(l.label)}: <b>${h(l.value)}</b>${l.flag ? ` <span class="sev-${h(l.flag.severity)}">${h(l.flag.message)}</span>` : ''}</li>`).join('')}</ul>`
+    : '';
+  const journey = d.journey.sentence ? `<h3>The buyer's journey</h3><p>${h(d.journey.sentence)}</p>` : '';
+  return changes + habits + strengths + shape + journey;
+}
+
+function callSection(call: CallReport, id: string, gates: string[], rules: RuleMeta[]): string {
   const m = call.metrics;
   const facts: Array<[string, string]> = [
     ['Seller talk', percent(m.sellerTalkShare)],
@@ -209,10 +240,11 @@ function callSection(call: CallReport, id: string, gates: string[]): string {
     `<p class="muted">${h(call.format)}${call.layout ? ` (${h(call.layout)})` : ''}${call.callType ? ` · ${h(call.callType)} call` : ''} · sellers: ${h(sellers.join(', ') || '—')}</p>` +
     gateList +
     `<div class="facts">${facts.map(([k, v]) => `<div><span class="muted">${k}</span><b>${h(v)}</b></div>`).join('')}</div>` +
+    digestHtml(digestCall(call, rules)) +
     `<h3>Score components</h3><table class="components"><thead><tr><th>Component</th><th></th><th class="num">Value</th><th class="num">Weight</th><th class="num">Points</th><th>Detail</th></tr></thead><tbody>${components.join('')}</tbody></table>` +
     `<h3>Talk time</h3>${timeline(call)}` +
     `<h3>Journey</h3>${journeyMap(call)}` +
-    `<h3>Findings</h3>${findingsTable(call)}${tips}${warnings}</section>`
+    `<h3>Every finding</h3>${findingsTable(call)}${tips}${warnings}</section>`
   );
 }
 
@@ -249,12 +281,19 @@ function overview(report: Report, summary: Summary): string {
   );
 }
 
-/** The full page; deterministic (no dates) so it can be diffed and golden-tested. */
-export const formatHtml: Formatter = (report, options) => {
+/**
+ * The HTML report: one call (an --out-dir page, a one-file run) is a static page; a batch is the
+ * dashboard, whose data is embedded once and drawn by a small script, so 10,000 calls still open.
+ */
+export const formatHtml: Formatter = (report, options) =>
+  report.calls.length <= 1 ? formatStaticHtml(report, options) : formatDashboard(report, options);
+
+/** The full static page, every call drawn in full; deterministic (no dates) so it can be diffed and golden-tested. */
+export const formatStaticHtml: Formatter = (report, options) => {
   const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   const gatesByFile = new Map<string, string[]>();
   for (const g of report.gates ?? []) gatesByFile.set(g.file, [...(gatesByFile.get(g.file) ?? []), `${g.gate}: ${g.message}`]);
-  const sections = summary.calls.map((r) => callSection(report.calls[r.index]!, `call-${r.index + 1}`, gatesByFile.get(r.file) ?? []));
+  const sections = summary.calls.map((r) => callSection(report.calls[r.index]!, `call-${r.index + 1}`, gatesByFile.get(r.file) ?? [], report.rules));
   return (
     '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">\n` +

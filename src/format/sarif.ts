@@ -1,8 +1,9 @@
 /** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers: rules, results, and input errors and failed gates as notifications. */
 import { createHash } from 'node:crypto';
-import type { Finding, GateResult, InputError, RuleMeta, Severity } from '../types.js';
+import { ALL_CALLS, type Finding, type GateResult, type InputError, type Report, type RuleMeta, type Severity } from '../types.js';
 import type { Formatter } from './types.js';
 import { escapeMarkdown, portablePath } from './escape.js';
+import { annotatedFindings, isStrength } from './annotations.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -42,7 +43,8 @@ export function artifactUri(file: string): { uri: string; uriBaseId?: string } {
       .replace(/#/g, '%23');
   if (path.startsWith('/')) return { uri: `file://${encode(path)}` };
   if (/^[A-Za-z]:\//.test(path)) return { uri: `file:///${encode(path)}` };
-  return { uri: encode(path), uriBaseId: '%SRCROOT%' };
+  // A colon in a relative path would read as a scheme ("javascript:alert(1).txt"), so it is encoded too.
+  return { uri: encode(path).replace(/:/g, '%3A'), uriBaseId: '%SRCROOT%' };
 }
 
 function sarifRule(rule: RuleMeta) {
@@ -86,14 +88,38 @@ function region(f: Finding) {
   };
 }
 
+/** Where a gate points: the file it names, or nowhere for a gate about the whole run. */
+function gateLocations(gate: GateResult) {
+  return gate.file === ALL_CALLS ? [] : [{ physicalLocation: { artifactLocation: artifactUri(gate.file) } }];
+}
+
 /** A failed gate, as a notification about the run, located at the file it names. */
 function gateNotification(gate: GateResult) {
   return {
     level: 'error' as const,
     message: { text: `${gate.file}: ${gate.gate}: ${gate.message}` },
     descriptor: { id: `gate/${gate.gate}` },
-    locations: [{ physicalLocation: { artifactLocation: artifactUri(gate.file) } }],
+    locations: gateLocations(gate),
   };
+}
+
+/** The rule a failed gate's result refers to, so code scanning shows what the gate is. */
+function gateRule(gate: string) {
+  const text = `buyerside quality gate ${gate} failed (set by a flag or the config's thresholds)`;
+  return {
+    id: `gate/${gate}`,
+    name: `Gate${ruleName(gate)}`,
+    shortDescription: { text: `Quality gate ${gate}` },
+    fullDescription: { text },
+    help: { text, markdown: escapeMarkdown(text) },
+    defaultConfiguration: { level: 'error' },
+    properties: { tags: ['buyerside', 'gate'], category: 'gate' },
+  };
+}
+
+/** The run's exit code as the CLI decides it: 2 an input error, 1 a failed gate, 0 clean. */
+function exitCode(report: Report): number {
+  return report.errors.length > 0 ? 2 : (report.gates?.length ?? 0) > 0 ? 1 : 0;
 }
 
 function notification(error: InputError) {
@@ -113,13 +139,13 @@ function notification(error: InputError) {
 }
 
 /** The report as a SARIF log with one run; pretty-printed JSON. */
-export const formatSarif: Formatter = (report) => {
+export const formatSarif: Formatter = (report, options) => {
   const rules = [...report.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = [];
   for (const call of report.calls) {
     const seen = new Map<string, number>();
-    for (const f of call.findings) {
+    for (const f of annotatedFindings(call, options)) {
       if (!index.has(f.ruleId)) {
         index.set(f.ruleId, rules.length);
         rules.push(placeholderRule(f));
@@ -130,7 +156,8 @@ export const formatSarif: Formatter = (report) => {
       results.push({
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId)!,
-        level: sarifLevel(f.severity),
+        level: isStrength(f) ? 'note' : sarifLevel(f.severity),
+        ...(f.new === true ? { baselineState: 'new' } : {}),
         // Code scanning rejects results with an empty message, so the rule id stands in when a pack leaves it blank.
         message: { text: [f.message, f.suggestion].filter(Boolean).join(' ') || f.ruleId },
         locations: [
@@ -155,6 +182,21 @@ export const formatSarif: Formatter = (report) => {
       });
     }
   }
+  // Failed gates are results too: code scanning shows results, not notifications.
+  const gateRules = [...new Set((report.gates ?? []).map((g) => g.gate))];
+  const gateIndex = new Map(gateRules.map((g, i) => [g, rules.length + i]));
+  for (const g of report.gates ?? []) {
+    results.push({
+      ruleId: `gate/${g.gate}`,
+      ruleIndex: gateIndex.get(g.gate)!,
+      level: 'error' as const,
+      message: { text: `${g.gate}: ${g.message}` },
+      locations: gateLocations(g),
+      partialFingerprints: { [FINGERPRINT_KEY]: createHash('sha256').update(`gate/${g.gate}\0${portablePath(g.file)}`).digest('hex').slice(0, 32) },
+      properties: { gate: g.gate, file: g.file },
+    });
+  }
+  const code = exitCode(report);
   const log = {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
@@ -165,12 +207,15 @@ export const formatSarif: Formatter = (report) => {
             name: report.tool.name,
             version: report.tool.version,
             informationUri: INFORMATION_URI,
-            rules: rules.map(sarifRule),
+            rules: [...rules.map(sarifRule), ...gateRules.map(gateRule)],
           },
         },
         invocations: [
           {
+            // Successful when every input was analyzed; a failed gate is a finding of the run, not a failure of it.
             executionSuccessful: report.errors.length === 0,
+            exitCode: code,
+            exitCodeDescription: ['every input analyzed and every gate passed', 'a quality gate failed', 'an input could not be analyzed'][code],
             toolExecutionNotifications: [...report.errors.map(notification), ...(report.gates ?? []).map(gateNotification)],
           },
         ],

@@ -14,6 +14,10 @@ export interface FormatOptions {
   brief?: boolean;
   /** The batch summary shows only the N lowest and N highest scoring calls. */
   top?: number;
+  /** SARIF and GitHub annotations: report buyer-ownership strengths too, at note level (--include-strengths). */
+  includeStrengths?: boolean;
+  /** SARIF and GitHub annotations: the report was checked against a baseline, so only findings marked new are annotated. */
+  onlyNew?: boolean;
 }
 
 export type Formatter = (report: Report, options: FormatOptions) => string;

@@ -36,17 +36,30 @@ export function readInput(file: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Arra
   }
 }
 
+/** Sleeps this thread without using the CPU (there is no poll() to wait on a descriptor synchronously). */
+const nap = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Longest wait between reads of a non-blocking standard input that has nothing yet. */
+const MAX_NAP_MS = 25;
+
 function readStdin(maxBytes: number): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
   const buf = Buffer.allocUnsafe(1 << 16);
+  let wait = 1;
   for (;;) {
     let n: number;
     try {
       n = readSync(0, buf, 0, buf.length, null);
+      wait = 1;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') continue;
+      if (code === 'EAGAIN') {
+        // A non-blocking pipe or socket with a slow writer: wait, backing off, instead of spinning a core.
+        nap(wait);
+        wait = Math.min(MAX_NAP_MS, wait * 2);
+        continue;
+      }
       if (code === 'EOF') break;
       throw new InputProblem('E_READ', describeFsError(e));
     }

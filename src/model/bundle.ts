@@ -15,13 +15,25 @@ export interface Models {
 const FILES = [fileURLToPath(new URL('../models.json', import.meta.url)), fileURLToPath(new URL('../../dist/models.json', import.meta.url))];
 let loaded: Models | undefined;
 
+/**
+ * Each model is decoded (its feature index built) on first use: a short punctuated call never needs
+ * the boundary model, the largest, and building its index was a tenth of a cold start.
+ */
 export function models(): Models {
   if (!loaded) {
     const file = FILES.find((f) => existsSync(f));
     if (!file) throw new Error('the trained models are missing: run `npm run build`');
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { sentence: Record<string, unknown> };
-    const m = (x: unknown) => modelFromJson(x as Parameters<typeof modelFromJson>[0]);
-    loaded = { boundary: m(raw.boundary), sentence: { first: m(raw.sentence.first), second: m(raw.sentence.second) }, speech: m(raw.speech), salesTalk: m(raw.salesTalk), call: m(raw.call) };
+    const lazy = <T extends object>(target: T, key: string, json: unknown): void => {
+      let model: Model | undefined;
+      Object.defineProperty(target, key, { enumerable: true, get: () => (model ??= modelFromJson(json as Parameters<typeof modelFromJson>[0])) });
+    };
+    const sentence = {} as Models['sentence'];
+    lazy(sentence, 'first', raw.sentence.first);
+    lazy(sentence, 'second', raw.sentence.second);
+    const all = { sentence } as Models;
+    for (const key of ['boundary', 'speech', 'salesTalk', 'call'] as const) lazy(all, key, raw[key]);
+    loaded = all;
   }
   return loaded;
 }

@@ -1,5 +1,5 @@
 /** Quality gates for CI: each call is checked against the thresholds; a failed gate says which and by how much. */
-import type { CallReport, Finding, GateResult, Severity } from '../types.js';
+import { ALL_CALLS, type CallReport, type Finding, type GateResult, type Severity } from '../types.js';
 
 export interface GateSettings {
   /** Any call scoring below this fails. */
@@ -10,13 +10,31 @@ export interface GateSettings {
   failOn?: 'error' | 'warning';
   /** With a baseline, only findings new relative to it count for the finding gates, and any new one fails. */
   baseline?: boolean;
+  /** ESLint's --max-warnings: the run fails when its counted seller-centric warnings and errors, over all calls, are more than this. */
+  maxWarnings?: number;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** Whether any gate is set at all. */
 export function gatesActive(settings: GateSettings): boolean {
-  return settings.failUnder !== undefined || settings.maxSellerCentric !== undefined || settings.failOn !== undefined || settings.baseline === true;
+  return settings.failUnder !== undefined || settings.maxSellerCentric !== undefined || settings.failOn !== undefined || settings.baseline === true || settings.maxWarnings !== undefined;
+}
+
+/** The findings the gates count: seller-centric, not suppressed, and with a baseline only new ones. */
+function countedFindings(call: CallReport, settings: GateSettings): Finding[] {
+  return call.findings.filter((f) => !f.suppressed && f.kind === 'seller-centric' && (!settings.baseline || f.new === true));
+}
+
+/** What --max-warnings counts in one call: its counted findings of severity warning or error. */
+export function countWarnings(call: CallReport, settings: GateSettings): number {
+  return countedFindings(call, settings).filter((f) => (RANK[f.severity] ?? 0) >= RANK.warning).length;
+}
+
+/** The gates about the run as a whole, given what countWarnings counted over every call. */
+export function checkRunGates(warnings: number, settings: GateSettings): GateResult[] {
+  if (settings.maxWarnings === undefined || warnings <= settings.maxWarnings) return [];
+  return [{ file: ALL_CALLS, gate: 'max-warnings', message: `${plural(warnings, 'seller-centric finding')} of severity warning or error in all, ${warnings - settings.maxWarnings} over the limit of ${settings.maxWarnings}` }];
 }
 
 function plural(n: number, word: string): string {
@@ -33,7 +51,7 @@ function where(f: Finding): string {
  */
 export function checkGates(call: CallReport, settings: GateSettings): GateResult[] {
   const out: GateResult[] = [];
-  const counted = call.findings.filter((f) => !f.suppressed && f.kind === 'seller-centric' && (!settings.baseline || f.new === true));
+  const counted = countedFindings(call, settings);
   const scope = settings.baseline ? 'new ' : '';
   // A call that was not judged has no score to gate (and no findings).
   if (settings.failUnder !== undefined && call.score !== null && call.score < settings.failUnder) {

@@ -8,7 +8,8 @@ import type { CallContext, CallHit, CompiledRule, Hit, SentenceContext } from '.
 import { KINDS } from '../kinds/index.js';
 import { loadRules, type LoadedRules } from './load.js';
 import { applyRuleSettings } from './settings.js';
-import { compilePattern, type CompiledPattern, type Lexicon } from '../patterns/compile.js';
+import { type CompiledPattern, type Lexicon } from '../patterns/compile.js';
+import { compileReady } from './ready.js';
 import { tokenize } from '../language/tokens.js';
 import { questionCues, type QuestionCues } from '../language/questions.js';
 
@@ -104,9 +105,9 @@ export function compileRules(loaded: LoadedRules): Engine {
 function compilePatterns(rule: Rule, lexicon: Lexicon): Omit<CompiledRule, 'kind'> {
   return {
     rule,
-    patterns: (rule.patterns ?? []).map((p, i) => compilePattern(p, lexicon, i)),
-    exceptions: (rule.exceptions ?? []).map((p) => compilePattern(p, lexicon)),
-    requires: (rule.requires ?? []).map((p) => compilePattern(p, lexicon)),
+    patterns: (rule.patterns ?? []).map((p, i) => compileReady(p, lexicon, i)),
+    exceptions: (rule.exceptions ?? []).map((p) => compileReady(p, lexicon)),
+    requires: (rule.requires ?? []).map((p) => compileReady(p, lexicon)),
   };
 }
 

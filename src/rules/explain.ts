@@ -26,8 +26,29 @@ export function explainRule(rule: Rule): string {
     lines.push('');
   }
   if (rule.examples.pass.length) lines.push('Leaves alone', ...rule.examples.pass.flatMap(example), '');
-  lines.push('Better', `  ${rule.suggestion}`, '');
+  lines.push('Better', `  ${fill(rule.suggestion, rule)}`);
+  if (rule.buyerSuggestion) lines.push('  When the buyer has said why they are looking:', `  ${fill(rule.buyerSuggestion, rule)}`);
+  if (/\{(match|buyer)\}/.test(rule.suggestion + (rule.buyerSuggestion ?? ''))) lines.push(`  (${placeholderNote(rule)})`);
+  lines.push('');
   return lines.join('\n');
+}
+
+/**
+ * A report fills {match} with the flagged words and {buyer} with the buyer's latest words about
+ * their reasons; explain has no call, so it fills {match} from the rule's first example and
+ * describes {buyer}, rather than print the raw placeholder.
+ */
+function fill(template: string, rule: Rule): string {
+  const match = rule.examples.flag.find((e) => e.match)?.match;
+  return template.split('{match}').join(match ?? '<the flagged words>').split('{buyer}').join("<the buyer's own words>");
+}
+
+function placeholderNote(rule: Rule): string {
+  const match = rule.examples.flag.find((e) => e.match)?.match;
+  return [
+    rule.suggestion.includes('{match}') || rule.buyerSuggestion?.includes('{match}') ? (match ? `in a report, the words it flagged stand where this says "${match}"` : 'in a report, the words it flagged stand in their place') : '',
+    (rule.buyerSuggestion ?? '').includes('{buyer}') || rule.suggestion.includes('{buyer}') ? "the buyer's own words are quoted from the call" : '',
+  ].filter(Boolean).join('; ');
 }
 
 /** An example as a list item; a transcript's further lines are indented under it. */

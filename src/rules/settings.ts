@@ -2,6 +2,7 @@
 import type { LoadedRules } from './packs.js';
 import type { RuleSetting } from '../types.js';
 import { ConfigError } from '../errors.js';
+import { didYouMean } from '../config/suggest.js';
 
 /**
  * Returns the rules with settings applied. Unknown rule ids are errors (a typo would otherwise
@@ -9,9 +10,10 @@ import { ConfigError } from '../errors.js';
  */
 export function applyRuleSettings(loaded: LoadedRules, settings: Record<string, RuleSetting> | undefined, configName = 'config'): LoadedRules {
   if (!settings) return loaded;
-  const known = new Set(loaded.rules.map((r) => r.id));
+  const ids = loaded.rules.map((r) => r.id);
+  const known = new Set(ids);
   for (const id of Object.keys(settings)) {
-    if (!known.has(id)) throw new ConfigError(`${configName}: "rules.${id}": no rule with this id`, 'list-rules');
+    if (!known.has(id)) throw new ConfigError(`${configName}: "rules.${id}": no rule with this id${didYouMean(id, ids)}`, 'list-rules');
   }
   const rules = loaded.rules
     .filter((r) => settings[r.id] !== 'off')

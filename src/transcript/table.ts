@@ -1,9 +1,14 @@
 /** CSV and TSV transcripts: one row per segment, columns found by header name or given by the user. */
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import type { Transcript } from '../types.js';
 import { InputProblem } from '../errors.js';
 import { buildTurns, parseClock, splitLines, type Segment } from './builder.js';
 import { speakerName } from './names.js';
+
+/** csv-parse is loaded on the first CSV or TSV input: most calls are text, and it cost a cold start ~25 ms. */
+const require = createRequire(import.meta.url);
+let csv: typeof import('csv-parse/sync') | undefined;
+const parse: typeof import('csv-parse/sync').parse = (...args: Parameters<typeof import('csv-parse/sync').parse>) => (csv ??= require('csv-parse/sync') as typeof import('csv-parse/sync')).parse(...args);
 
 type Role = 'speaker' | 'text' | 'start' | 'end';
 

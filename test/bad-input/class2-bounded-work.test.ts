@@ -88,3 +88,54 @@ describe('hostile globs beside a long file name finish (picomatch never did)', (
     expect(run.stderr).toMatch(/^buyerside: glob .*more than 1024 alternatives/);
   });
 });
+
+describe('JSON transcripts: the size limit bounds the work', () => {
+  it('a 40 MB one-string JSON transcript is refused in one line (49 s and 1 GB before); the good file is analyzed', { timeout: 60_000 }, async () => {
+    const dir = tempDir();
+    const words = ['hello', 'we', 'can', 'help', 'your', 'team', 'today', 'with', 'pricing', 'and'];
+    const text = Array.from({ length: 6_700_000 }, (_, i) => words[i % 10]).join(' ');
+    writeFileSync(join(dir, 'one-string.json'), JSON.stringify({ segments: [{ start: 0, end: 1, speaker: 'A', text }] }));
+    writeFileSync(join(dir, 'good.txt'), 'Dana: Hello there, how are you?\nLee: Fine, thanks.\n');
+    const run = await cli(['analyze', 'one-string.json', 'good.txt', '-f', 'json', '--no-config'], { cwd: dir });
+    const r = report(run);
+    expect(run.code).toBe(2);
+    expect(r.calls.map((c) => c.file)).toEqual(['good.txt']);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.code).toBe('E_TOO_LARGE');
+    expect(r.errors[0]!.message).toMatch(/million characters of speech.*--max-size/);
+  });
+
+  it('collapsing white space in a long text gives what one replace gives', async () => {
+    const { collapseSpace } = await import('../../src/transcript/builder.js');
+    const ref = (t: string) => t.replace(/\s+/g, ' ').trim();
+    for (const t of ['  a  b ', ' '.repeat(3_000_000), `a${' \t'.repeat(1_500_000)}b`, 'word \n '.repeat(400_000), `${'x'.repeat(3_000_000)}  y`]) {
+      expect(collapseSpace(t) === ref(t)).toBe(true);
+    }
+  });
+});
+
+describe('standard input', () => {
+  it('a slow writer does not make the CLI spin a core while it waits (CPU time, not wall time)', { timeout: 30_000 }, async () => {
+    const { spawn } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const { BIN, ROOT } = await import('../support/cli.js');
+    const child = spawn(process.execPath, [BIN, 'analyze', '-', '-f', 'json', '--no-config'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise((r) => child.on('exit', r));
+    const ticks = () => {
+      const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(f[11]) + Number(f[12]);
+    };
+    child.stdin.write('Dana: Hello there, how are you?\n');
+    await new Promise((r) => setTimeout(r, 1500)); // start-up done, now waiting for the rest
+    const before = ticks();
+    await new Promise((r) => setTimeout(r, 2000));
+    const idle = ticks() - before;
+    child.stdin.end('Lee: Fine, thanks.\n');
+    await exited;
+    // Spinning used the whole 2 s (about 200 ticks); waiting uses next to nothing.
+    expect(idle).toBeLessThan(40);
+    expect(JSON.parse(out).calls).toHaveLength(1);
+  });
+});

@@ -102,7 +102,7 @@ describe('shards', () => {
     writeFileSync(file, '{"error":{"file":"a","message":"m"}}\nnot json\n');
     const r = await cli(['merge', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`buyerside: ${file}:2: not a JSON line (expected NDJSON from buyerside analyze --format ndjson)\n`);
+    expect(r.stderr).toBe(`buyerside: ${file}:2: not a JSON line (expected the NDJSON report of buyerside analyze)\n`);
   });
 });
 

@@ -56,10 +56,10 @@ describe('discovery', () => {
 describe('validation', () => {
   const cases: Array<[unknown, string]> = [
     [{ rules: { 'hype-to-wow': 'loud' } }, 'buyerside.config.json: "rules.hype-to-wow": expected "off", "error", "warning" or "info"'],
-    [{ sellerz: ['x'] }, 'buyerside.config.json: unknown key "sellerz" (known: sellers, rules, thresholds, rulePacks, callType, ignore)'],
+    [{ sellerz: ['x'] }, 'buyerside.config.json: unknown key "sellerz"; did you mean "sellers"? (known: sellers, rules, thresholds, rulePacks, callType, ignore)'],
     [{ thresholds: { failOn: 'info' } }, 'buyerside.config.json: "thresholds.failOn": expected "error" or "warning"'],
     [{ thresholds: { maxSellerCentric: 1.5 } }, 'buyerside.config.json: "thresholds.maxSellerCentric": expected a whole number of 0 or more'],
-    [{ thresholds: { minScore: 3 } }, 'buyerside.config.json: unknown key "thresholds.minScore" (known: failUnder, maxSellerCentric, failOn)'],
+    [{ thresholds: { minScore: 3 } }, 'buyerside.config.json: unknown key "thresholds.minScore" (known: failUnder, maxSellerCentric, failOn, maxWarnings)'],
     [{ sellers: 'Dana' }, 'buyerside.config.json: "sellers": expected a list of non-empty strings'],
     [{ callType: 3 }, 'buyerside.config.json: "callType": expected a non-empty string, e.g. "discovery" or "demo"'],
     [[1, 2], 'buyerside.config.json: "(top level)": expected an object'],

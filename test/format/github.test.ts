@@ -6,7 +6,21 @@ import type { Report } from '../../src/types.js';
 import { acmeCall, sampleReport } from './sample-report.js';
 
 describe('formatGithub', () => {
-  const lines = formatGithub(sampleReport, { color: false }).trimEnd().split('\n');
+  // Strengths included, so every unsuppressed finding is a line (without it they are left out: see below).
+  const lines = formatGithub(sampleReport, { color: false, includeStrengths: true }).trimEnd().split('\n');
+
+  it('leaves buyer-ownership strengths out unless asked, and with a baseline annotates only new findings', () => {
+    const plain = formatGithub(sampleReport, { color: false });
+    const strengths = sampleReport.calls.flatMap((c) => c.findings).filter((f) => !f.suppressed && f.kind === 'buyer-ownership').length;
+    expect(strengths).toBeGreaterThan(0);
+    expect(plain.trimEnd().split('\n')).toHaveLength(lines.length - strengths);
+    expect(plain).not.toContain('your-priorities');
+    const marked = structuredClone(sampleReport);
+    marked.calls[0]!.findings[1]!.new = true;
+    const onlyNew = formatGithub({ ...marked, errors: [], gates: [] }, { color: false, onlyNew: true }).trimEnd().split('\n');
+    expect(onlyNew).toHaveLength(1);
+    expect(onlyNew[0]).toContain(`title=buyerside ${marked.calls[0]!.findings[1]!.ruleId}`);
+  });
 
   it('writes one line per unsuppressed finding, input error and failed gate', () => {
     const findings = sampleReport.calls.flatMap((c) => c.findings).filter((f) => !f.suppressed).length;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { formatHtml } from '../../src/format/html.js';
+import { formatStaticHtml as formatHtml } from '../../src/format/html.js';
 import { sampleReport } from './sample-report.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -76,7 +76,8 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     const text = await page.locator('table.findings').last().innerText();
     expect(text).toContain('<script>window.__pwned=1;alert(1)</script>');
     expect(text).toContain('"><img src=x onerror="window.__pwned=2;alert(2)">');
-    expect(await page.locator('mark', { hasText: 'we offer' }).count()).toBe(1);
+    expect(await page.locator('table.findings mark', { hasText: 'we offer' }).count()).toBe(1);
+    expect(await page.locator('ul.quotes mark', { hasText: 'we offer' }).count()).toBeGreaterThan(0); // the habit's quote, above the table
   });
 
   it('loads nothing from the network', () => {

@@ -1,6 +1,6 @@
 /** HTML: self-contained, script-free, and every transcript-derived string escaped. */
 import { describe, expect, it } from 'vitest';
-import { formatHtml, HTML_CSP } from '../../src/format/html.js';
+import { formatStaticHtml as formatHtml, HTML_CSP } from '../../src/format/html.js';
 import { escapeHtml } from '../../src/format/escape.js';
 import type { Report } from '../../src/types.js';
 import { HOSTILE, sampleReport } from './sample-report.js';
@@ -85,5 +85,18 @@ describe('formatHtml charts on odd input', () => {
     expect(out).toContain('aria-label="Talk-time timeline by words"');
     expect(out).not.toContain('mystery');
     expect(out).not.toMatch(/y="-/);
+  });
+});
+
+describe('the single-call page follows the digest', () => {
+  it('puts what to change first, habits, strengths, shape and journey before every finding', async () => {
+    const { formatHtml: formatAny } = await import('../../src/format/html.js');
+    const one = formatAny({ ...sampleReport, calls: [sampleReport.calls[0]!], errors: [], gates: [] }, { color: false });
+    const at = (text: string) => one.indexOf(text);
+    for (const heading of ['<h3>What to change first</h3>', '<h3>Habits</h3>', '<h3>Shape of the conversation</h3>', '<h3>Every finding</h3>']) expect(at(heading), heading).toBeGreaterThan(0);
+    expect(at('<h3>What to change first</h3>')).toBeLessThan(at('<h3>Habits</h3>'));
+    expect(at('<h3>Habits</h3>')).toBeLessThan(at('<h3>Shape of the conversation</h3>'));
+    expect(at('<h3>Shape of the conversation</h3>')).toBeLessThan(at('<h3>Every finding</h3>'));
+    expect(one).not.toContain('<script>window.__pwned');
   });
 });

@@ -5,7 +5,8 @@ import type { Report } from '../../src/types.js';
 import { globexCall, HOSTILE, sampleReport } from './sample-report.js';
 
 type Json = any;
-const render = (report: Report): Json => JSON.parse(formatSarif(report, { color: false }));
+// Strengths included, so every finding of the sample is a result (without it they are left out: see below).
+const render = (report: Report, includeStrengths = true): Json => JSON.parse(formatSarif(report, { color: false, includeStrengths }));
 
 describe('formatSarif', () => {
   const log = render(sampleReport);
@@ -30,8 +31,9 @@ describe('formatSarif', () => {
 
   it('gives every result a consistent rule index, a level, and the region of its words in the file', () => {
     const rules = run.tool.driver.rules;
-    expect(run.results).toHaveLength(sampleReport.calls.reduce((n, c) => n + c.findings.length, 0));
+    expect(run.results).toHaveLength(sampleReport.calls.reduce((n, c) => n + c.findings.length, 0) + sampleReport.gates!.length);
     for (const result of run.results) {
+      if (result.ruleId.startsWith('gate/')) continue;
       expect(rules[result.ruleIndex].id).toBe(result.ruleId);
       expect(['error', 'warning', 'note']).toContain(result.level);
       expect(result.message.text).toBeTruthy();
@@ -85,7 +87,28 @@ describe('formatSarif', () => {
     expect(invocation.toolExecutionNotifications[0]).toMatchObject({ level: 'error', descriptor: { id: 'E_PARSE' } });
     expect(invocation.toolExecutionNotifications[2]).toMatchObject({ level: 'error', message: { text: 'calls/acme-discovery.vtt: min-score: score 42 is below the minimum of 60' } });
     const clean = render({ ...sampleReport, errors: [], gates: [] }).runs[0].invocations[0];
-    expect(clean).toEqual({ executionSuccessful: true, toolExecutionNotifications: [] });
+    expect(clean).toEqual({ executionSuccessful: true, exitCode: 0, exitCodeDescription: 'every input analyzed and every gate passed', toolExecutionNotifications: [] });
+    expect(invocation.exitCode).toBe(2);
+  });
+
+  it('makes failed gates results too, located at their file, with a rule of their own', () => {
+    const gate = run.results.find((r: Json) => r.ruleId === 'gate/min-score');
+    expect(gate).toMatchObject({ level: 'error', message: { text: 'min-score: score 42 is below the minimum of 60' } });
+    expect(gate.locations[0].physicalLocation.artifactLocation.uri).toBe('calls/acme-discovery.vtt');
+    expect(run.tool.driver.rules[gate.ruleIndex].id).toBe('gate/min-score');
+    const gatesOnly = render({ ...sampleReport, errors: [] }).runs[0].invocations[0];
+    expect(gatesOnly).toMatchObject({ executionSuccessful: true, exitCode: 1 });
+  });
+
+  it('leaves strengths out unless asked, and marks new findings against a baseline', () => {
+    const plain = render(sampleReport, false).runs[0].results;
+    expect(plain.some((r: Json) => r.ruleId === 'your-priorities')).toBe(false);
+    expect(plain.some((r: Json) => r.ruleId === 'seller-we-talk')).toBe(true);
+    const marked = structuredClone(sampleReport);
+    marked.calls[0]!.findings[1]!.new = true;
+    const onlyNew = JSON.parse(formatSarif(marked, { color: false, onlyNew: true })).runs[0].results.filter((r: Json) => !r.ruleId.startsWith('gate/'));
+    expect(onlyNew).toHaveLength(1);
+    expect(onlyNew[0]).toMatchObject({ ruleId: marked.calls[0]!.findings[1]!.ruleId, baselineState: 'new' });
   });
 
   it('adds a rule for findings whose rule the report lacks, so indexes stay valid', () => {

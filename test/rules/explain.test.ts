@@ -19,3 +19,17 @@ describe('explainRule', () => {
     expect(text).toContain('\n    Buyer: Okay.\n    (it says: "The seller talked for most of the call (96% is above the limit of 65%)")\n');
   });
 });
+
+describe('explain placeholders', () => {
+  it('prints no raw {match} or {buyer} for any built-in rule, and fills {match} from the first example', async () => {
+    const { loadRules } = await import('../../src/rules/load.js');
+    const { explainRule } = await import('../../src/rules/explain.js');
+    const rules = loadRules().rules;
+    const templated = rules.filter((r) => /\{match\}/.test(r.suggestion));
+    expect(templated.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(explainRule(rule), rule.id).not.toMatch(/\{(match|buyer)\}/);
+    const rule = templated[0]!;
+    const match = rule.examples.flag.find((e) => e.match)!.match!;
+    expect(explainRule(rule)).toContain(rule.suggestion.split('{match}').join(match));
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The batch dashboard: the overview (totals, score histogram, reps compared on score, talk share,
+ * questions and habits) as static HTML, then every call as embedded JSON drawn by one small script that
+ * sorts, filters and opens a call's findings. Nothing loads from anywhere; the CSP allows only that script.
+ */
+import { createHash } from 'node:crypto';
+import type { Report } from '../../types.js';
+import type { Formatter } from '../types.js';
+import { summarize, type Summary } from '../../report/summary.js';
+import { escapeHtml as h, percent, round } from '../escape.js';
+import { counts, CSS, histogram, repChart } from '../html.js';
+import { dashboardData, embedJson } from './data.js';
+import { DASHBOARD_SCRIPT } from './script.js';
+
+const SCRIPT_HASH = createHash('sha256').update(DASHBOARD_SCRIPT).digest('base64');
+
+/** The dashboard's policy: the page's own styles, and the one script by its hash; nothing else, from anywhere. */
+export const DASHBOARD_CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
+
+const DASHBOARD_CSS = `
+main{padding:16px}.scroll{overflow-x:auto;max-width:100%}
+.tools{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:0 0 10px}
+.tools input{font:inherit;padding:6px 8px;border:1px solid #c5ccd3;border-radius:6px;min-width:0;flex:1 1 200px;max-width:360px}
+button.sort{all:unset;cursor:pointer;font-weight:600}button.sort[aria-sort=ascending]::after{content:" ▲"}button.sort[aria-sort=descending]::after{content:" ▼"}
+button.more,#rep-filter button{font:inherit;padding:4px 10px;border:1px solid #c5ccd3;border-radius:6px;background:#fff;cursor:pointer}
+.turns{display:flex;flex-wrap:wrap;gap:4px;margin-top:6px}.turn{flex:1 1 120px;font-size:12px;padding:4px 6px;border-radius:4px;border-left:4px solid #2a7ab0;background:#f3f7fb}
+.turn.seller{border-color:#d9603b;background:#fbf3f0}.turn.here{outline:2px solid #c99a16}.turn q{display:block;color:#5f6b76;margin-top:2px}
+#detail{scroll-margin-top:8px}
+@media (max-width:640px){main{padding:8px}section{padding:12px 10px}.charts figure{flex-basis:100%}.c-bo,.c-sc,table.summary td:nth-child(6),table.summary td:nth-child(7){display:none}th,td{padding:4px 5px}}
+`;
+
+interface RepCompare {
+  key: string;
+  talk: number;
+  questions: number;
+  open: number;
+  calls: number;
+}
+
+/** Talk share and questions per rep (the summary's rep rows have score and habits): means over the rep's judged calls. */
+function repComparison(summary: Summary): Map<string, RepCompare> {
+  const out = new Map<string, RepCompare>();
+  for (const row of summary.calls) {
+    if (row.score === null) continue;
+    for (const key of new Set(row.sellers.map((s) => s.trim().toLowerCase()))) {
+      const r = out.get(key) ?? { key, talk: 0, questions: 0, open: 0, calls: 0 };
+      out.set(key, r);
+      r.calls++;
+      r.talk += row.sellerTalkShare;
+      r.questions += row.sellerQuestions;
+      r.open += row.openQuestions;
+    }
+  }
+  return out;
+}
+
+export function overview(report: Report, summary: Summary): string {
+  const t = summary.totals;
+  const compare = repComparison(summary);
+  const reps = summary.reps.map((r) => {
+    const key = r.name.trim().toLowerCase();
+    const c = compare.get(key);
+    const mean = (v: number | undefined) => (c && c.calls ? round((v ?? 0) / c.calls, 1) : 0);
+    return (
+      `<tr><td><a href="#rep=${h(encodeURIComponent(key))}">${h(r.name)}</a></td><td class="num">${r.calls}</td><td class="num">${r.averageScore}</td><td class="num">${r.minScore}–${r.maxScore}</td>` +
+      `<td class="num">${c ? percent(c.talk / c.calls) : '—'}</td><td class="num">${mean(c?.questions)} (${mean(c?.open)})</td><td>${counts(r.habits)}</td><td>${counts(r.strengths)}</td></tr>`
+    );
+  });
+  const failed = summary.failed.length
+    ? `<section class="failed"><h2>Failed files</h2><ul class="errors">${summary.failed.map((e) => `<li><b>${h(e.file)}${e.line ? `:${e.line}` : ''}</b>: ${h(e.message)}${e.code ? ` <span class="muted">(${h(e.code)})</span>` : ''}</li>`).join('')}</ul></section>`
+    : '';
+  const gates = report.gates?.length
+    ? `<section class="gates"><h2>Failed gates</h2><ul class="errors">${report.gates.map((g) => `<li><b>${h(g.file)}</b>: ${h(g.gate)}: ${h(g.message)}</li>`).join('')}</ul></section>`
+    : '';
+  return (
+    `<header><h1>${h(report.tool.name)} report</h1><p class="muted">${t.calls} call(s) analysed, ${t.failed} failed${t.notJudged ? `, ${t.notJudged} not judged` : ''}${t.averageScore === null ? '' : `, average score <b>${t.averageScore}</b>`} · ${h(report.tool.name)} ${h(report.tool.version)}</p></header>` +
+    `<section class="overview"><div class="charts"><figure><figcaption>Score distribution</figcaption>${histogram(t.distribution)}</figure>` +
+    `<figure><figcaption>Average score per rep</figcaption>${summary.reps.length ? repChart(summary.reps) : '<p class="muted">No sellers identified.</p>'}</figure></div></section>` +
+    (reps.length
+      ? `<section><h2>Reps</h2><p class="muted">Means over each rep's judged calls; a name opens the rep's calls.</p><div class="scroll"><table class="reps"><thead><tr><th>Rep</th><th class="num">Calls</th><th class="num">Average</th><th class="num">Range</th><th class="num">Seller talk</th><th class="num">Questions (open)</th><th>Habits</th><th>Strengths</th></tr></thead><tbody>${reps.join('')}</tbody></table></div></section>`
+      : '') +
+    failed +
+    gates
+  );
+}
+
+const CALLS_SECTION =
+  '<section id="calls" hidden><h2>Calls</h2><div class="tools"><input id="filter" type="search" placeholder="Filter by file, seller or issue" aria-label="Filter calls">' +
+  '<span id="call-count" class="muted"></span><span id="rep-filter" hidden>Rep: <b></b> <button type="button">show every rep</button></span></div>' +
+  '<div class="scroll"><table class="summary"><thead><tr id="call-head"></tr></thead><tbody id="call-rows"></tbody></table></div>' +
+  '<p><button type="button" id="more" class="more" hidden></button></p></section><section id="detail" hidden></section>' +
+  '<noscript><section><p class="muted">The calls table needs JavaScript; the overview above does not.</p></section></noscript>';
+
+export const formatDashboard: Formatter = (report, options) => {
+  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
+  const gatesByFile = new Map<string, string[]>();
+  for (const g of report.gates ?? []) gatesByFile.set(g.file, [...(gatesByFile.get(g.file) ?? []), `${g.gate}: ${g.message}`]);
+  const data = dashboardData(report, summary, gatesByFile);
+  return (
+    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${DASHBOARD_CSP}">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<meta name="referrer" content="no-referrer">\n<title>${h(report.tool.name)} report</title>\n<style>${CSS}${DASHBOARD_CSS}</style>\n</head>\n<body>\n<main>\n` +
+    overview(report, summary) +
+    CALLS_SECTION +
+    `\n</main>\n<script type="application/json" id="data">${embedJson(data)}</script>\n<script>${DASHBOARD_SCRIPT}</script>\n</body>\n</html>\n`
+  );
+};
