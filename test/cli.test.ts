@@ -50,6 +50,6 @@ describe('where given sellers were named', () => {
 
   it('the terminal report words it', async () => {
     const r = await cli(['analyze', 'fixtures/calls/discovery-call-buyer-led.txt', '--seller', 'Dana']);
-    expect(r.stdout).toContain('  seller Dana (named with --seller)\n  buyer  Miguel (not named with --seller)\n');
+    expect(r.stdout).toContain('  seller Dana (named with --seller); buyer Miguel (not named with --seller)\n');
   });
 });

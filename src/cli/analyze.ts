@@ -69,6 +69,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--include-strengths', 'SARIF and GitHub annotations: include buyer-ownership strengths, at note level')
     .option('--color', 'always colour the output')
     .option('--no-color', 'never colour the output')
+    // The rep's report (issue #15).
     .option('--max-findings <n>', 'quotes per habit in the one-call report (a number, or "all"); default 3')
     .option('--brief', 'the one-call report shows only the header and what to change first')
     .option('--top <n>', 'the batch summary lists only the n lowest and n highest scoring calls');

@@ -8,7 +8,7 @@ import { JOURNEY_STEPS, type CallReport, type Finding, type Focus, type JourneyS
 import { countFindings, harmOf, isJourneyJump } from '../report/finding.js';
 import { formatTime, percent } from './escape.js';
 
-/** How many quotes each habit shows by default (`--max-findings` changes it). */
+/** How many quotes each habit shows by default (the maxFindings option changes it). */
 export const DEFAULT_QUOTES = 3;
 /** How many strengths' quotes by default: strengths are shorter than habits. */
 export const DEFAULT_STRENGTH_QUOTES = 1;
@@ -99,7 +99,7 @@ export interface JourneyWords {
 export interface RoleLine {
   name: string;
   role: Role;
-  /** How the role was decided, in words ("detected, 92% sure", "named with --seller"). */
+  /** How the role was decided, in words ("detected, 92% sure", "named with" where the sellers were named). */
   how: string;
 }
 

@@ -5,7 +5,7 @@ import { digestCall, DEFAULT_QUOTES, type FindingGroup, type Quote } from './dig
 import { summarize, type RuleCount, type Summary } from '../report/summary.js';
 import { escapeMarkdown as md, formatTime, percent, round, splitMatch } from './escape.js';
 
-/** Quotes each habit lists by default (`--max-findings` changes it), as in the terminal report. */
+/** Quotes each habit lists by default (the maxFindings option changes it), as in the terminal report. */
 export const MARKDOWN_QUOTES = DEFAULT_QUOTES;
 
 function table(head: string[], rows: string[][]): string[] {

@@ -1,7 +1,7 @@
 /**
  * The batch summary for the terminal: the calls table, the reps compared, totals and failed files.
  * Every table fits the width: it keeps the columns that fit and drops the rest in a stated order
- * (CALL_COLUMNS_DROP_ORDER), and says which it dropped. --top N lists only the N lowest and N highest calls.
+ * (CALL_COLUMNS_DROP_ORDER), and says which it dropped. The top option lists only the N lowest and N highest calls.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Formatter } from './types.js';
@@ -65,7 +65,7 @@ function fitted(columns: Column[], c: ChalkInstance, width: number): string[] {
   return out;
 }
 
-/** With --top N: the N lowest and N highest scoring calls, each list worst first and best first. */
+/** With the top option (N): the N lowest and N highest scoring calls, each list worst first and best first. */
 function topRows(rows: readonly CallRow[], n: number): { low: CallRow[]; high: CallRow[]; between: number; notJudged: number } {
   const judged = sortCallRows(rows.filter((r) => r.score !== null), 'score');
   const notJudged = rows.length - judged.length;

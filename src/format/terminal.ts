@@ -33,7 +33,7 @@ interface Layout {
   /** Habits and strengths in full; the rest are named on one line. */
   habits: number;
   strengths: number;
-  /** Quotes per habit (strengths get one, or as many with --max-findings). */
+  /** Quotes per habit (strengths get one, or as many with the maxFindings option). */
   quotes: number;
   /** Lines per quote of a habit or strength. */
   quoteLines: number;
@@ -167,12 +167,12 @@ function habits(d: CallDigest, { c, width, habits: full, quoteLines }: Layout): 
   for (const g of shown) {
     out.push(...wrap(`${groupHead(g, c)}: ${g.message}`, width, '  ', '     '));
     for (const q of g.quotes) out.push(...quote(q, c, width, '     ', quoteLines));
-    if (g.more > 0) out.push(c.dim(clip(`     and ${g.more} more (--max-findings all shows them)`, width)));
+    if (g.more > 0) out.push(c.dim(clip(`     and ${g.more} more`, width)));
     if (!g.change) out.push(...wrap(`${c.green('try:')} ${g.suggestion}`, width, '     ', '       '));
   }
   const rest = d.habits.slice(full);
   if (rest.length) {
-    out.push(...wrap(`also: ${rest.map((g) => `${g.ruleId} ${g.count}x (${g.severity})`).join(', ')}; --max-findings N shows them in full`, width, '  ', '    ').map((l) => c.dim(l)));
+    out.push(...wrap(`also: ${rest.map((g) => `${g.ruleId} ${g.count}x (${g.severity})`).join(', ')}`, width, '  ', '    ').map((l) => c.dim(l)));
   }
   return out;
 }
