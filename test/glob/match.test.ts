@@ -25,6 +25,8 @@ describe('glob matching', () => {
     ['!*.txt', 'a.vtt', true],
     ['\\*.txt', '*.txt', true],
     ['\\*.txt', 'a.txt', false],
+    ['**{a,b}/a', 'a/a/a', false],
+    ['a**', 'ab', true],
   ])('%s on %s is %s', (glob, path, want) => {
     expect(globMatch(glob, path)).toBe(want);
   });
@@ -36,7 +38,10 @@ describe('glob matching', () => {
     const glob = fc
       .array(fc.oneof(seg, fc.constant('**')), { minLength: 1, maxLength: 4 })
       .map((s) => s.join('/'))
-      .filter((g) => !/\*[^/]*\/\*\*$/.test(g));
+      .filter((g) => !/\*[^/]*\/\*\*$/.test(g))
+      // Also left out: "**" inside a segment beside other characters ("**{a,b}", "a**"). Here it is a
+      // plain "*", as in bash's globstar; picomatch sometimes lets it cross "/" ("**{a,b}/a" on "a/a/a").
+      .filter((g) => g.split('/').every((s) => s === '**' || !s.includes('**')));
     // Paths as displayed: never a "." or ".." segment (picomatch refuses those even with dot: true).
     const part = fc.array(fc.constantFrom('a', 'b', '.', '-'), { minLength: 1, maxLength: 4 }).map((p) => p.join('')).filter((p) => p !== '.' && p !== '..');
     const path = fc.array(part, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
