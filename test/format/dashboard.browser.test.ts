@@ -98,7 +98,8 @@ describe.skipIf(!existsSync(CHROMIUM))('batch dashboard in Chromium', () => {
     await expect(page.locator('#call-count').innerText()).resolves.toBe('38 of 300 call(s)');
     for (const s of await firstCells(2)) expect(s).toContain('Kim');
     await page.locator('#call-rows tr a[href^="#call="]').first().click();
-    await expect(page.locator('#detail').isVisible()).resolves.toBe(true);
+    // The page opens a call on the hash change, which the browser delivers after the click returns.
+    await page.locator('#detail').waitFor({ state: 'visible', timeout: 10_000 });
     const findings = page.locator('#detail table.findings tbody tr');
     expect(await findings.count()).toBeGreaterThan(0);
     expect(await page.locator('#detail .turns').first().locator('.turn').count()).toBeGreaterThan(1);
@@ -110,6 +111,7 @@ describe.skipIf(!existsSync(CHROMIUM))('batch dashboard in Chromium', () => {
   it('keeps hostile transcript text as text and loads nothing', async () => {
     await page.locator('#filter').fill('call-00001.vtt');
     await page.locator('#call-rows a[href^="#call="]').first().click();
+    await page.locator('#detail', { hasText: 'window.__pwned' }).waitFor({ timeout: 10_000 });
     const text = await page.locator('#detail').innerText();
     expect(text).toContain('<script>window.__pwned=1;alert(1)</script>');
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
