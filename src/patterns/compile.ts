@@ -59,7 +59,7 @@ export function compilePattern(source: string, lexicon: Lexicon, order = 0): Com
   if (parser.i < lexed.length) throw new PatternError(`unexpected "${lexed[parser.i]}"`);
   if (nodes.length === 0) throw new PatternError('the pattern has no words');
   if (parser.count > MAX_NODES) throw new PatternError(`the pattern is too long (more than ${MAX_NODES} parts)`);
-  if (nodes.every((n) => n.opt || n.t === 'gap')) throw new PatternError('every part of the pattern is optional');
+  if (canBeEmpty(nodes)) throw new PatternError('every part of the pattern is optional');
   return { source, order, nodes, anchorStart, anchorEnd, required: requiredStems(nodes) };
 }
 
@@ -156,6 +156,11 @@ function atom(tok: string, lexicon: Lexicon, opt: boolean): Node {
 const COMMON = new Set(['you', 'your', 'we', 'our', 'i', 'me', 'my', 'the', 'a', 'to', 'is', 'are', 'it', 'that', 'thi', 'and', 'of', 'do', 'be', 'what', 'us', 'not', 'will', 'would', 'can']);
 
 /** Picks the non-optional part with the rarest-looking words as the pattern's index key. */
+/** Whether a sequence can match no word at all (an alternation counts when one of its options can): such a pattern would flag every sentence. */
+function canBeEmpty(nodes: readonly Node[]): boolean {
+  return nodes.every((n) => n.opt || n.t === 'gap' || (n.t === 'alt' && n.options.some((o) => canBeEmpty(o))));
+}
+
 function requiredStems(nodes: Node[]): string[] | null {
   let best: string[] | null = null;
   let bestCost = Infinity;

@@ -141,7 +141,7 @@ describe('findMatch', () => {
       Array(40).fill('a?').join(' ') + ' zzz',
       Array(20).fill('(a|a a)').join(' ') + ' zzz',
       Array(20).fill('@pair').join(' ') + ' zzz',
-      Array(10).fill('(a? (a|a a)? *2)').join(' ') + ' $',
+      Array(10).fill('(a? (a|a a)? *2)').join(' ') + ' zzz $',
       '^ ' + Array(30).fill('. ?').join(' ').replace(/ \?/g, '?') + ' zzz $',
     ];
     const tokens = tokenize(Array(400).fill('a').join(' '));
