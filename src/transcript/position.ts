@@ -83,7 +83,9 @@ export class SourceMap {
     const end = this.word(turn, offset + last.index!);
     if (!start || !end) return undefined;
     let from = start.start;
-    let to = end.end;
+    // A turn merged from cues the file holds out of time order can end earlier in the file than it
+    // starts; a range must run forwards, so it then covers the first word alone.
+    let to = end.end > from ? end.end : start.end;
     // Characters around the words ("$500", "20%") count when the file has them right there.
     const before = match.slice(0, first.index);
     const after = match.slice(last.index! + last[0].length);

@@ -100,3 +100,24 @@ describe('SourceMap', () => {
     expect(new SourceMap('Ana: nothing like it').locate(t.turns[0]!, 0, 'We offer')).toBeUndefined();
   });
 });
+
+describe('a turn merged from cues out of time order', () => {
+  // Sorted by time, the later cue in the file comes first; a match across both would end before it
+  // starts (found by the VTT fuzz suite). The range then covers the first word, in file order.
+  it('gets a range that runs forwards', () => {
+    const doc = [
+      'WEBVTT', '',
+      '00:00:05.000 --> 00:00:06.000', '<v Dana>we are the leading platform and our awards</v>', '',
+      '00:00:01.000 --> 00:00:02.000', '<v Dana>honestly our</v>', '',
+      '00:00:07.000 --> 00:00:08.000', '<v Sam>ok.</v>',
+    ].join('\n');
+    const t = parseText(doc, { fileName: 'call.vtt' });
+    const map = new SourceMap(t.source);
+    const turn = t.turns[0]!;
+    expect(turn.text.startsWith('honestly our we are')).toBe(true);
+    const range = map.locate(turn, turn.text.indexOf('our'), 'our we are')!;
+    expect(range.line).toBe(7);
+    expect(range.endLine > range.line || (range.endLine === range.line && range.endColumn > range.column)).toBe(true);
+    expect(doc.split('\n')[6]!.slice(range.column - 1, range.endColumn - 1)).toBe('our');
+  });
+});
