@@ -28,6 +28,8 @@ export interface Quote {
 /** A thing to change first: a coaching tip with the points it would add and one quote that shows it. */
 export interface Change {
   ruleId: string;
+  /** How the change is headed: its points, or, for pressure or a brushed-off concern worth less than a point, that it harms the buyer. */
+  worth: string;
   /** Score points the call would gain without the habit. */
   points: number;
   harm: number;
@@ -218,6 +220,7 @@ function changes(call: CallReport, limit: number): Change[] {
     return {
       ruleId: t.ruleId,
       points: t.gain,
+      worth: t.gain > 0 ? `+${t.gain} point${t.gain === 1 ? '' : 's'}` : 'harms the buyer',
       harm: t.harm,
       count: t.count,
       message: shape?.message ?? t.message,

@@ -203,7 +203,7 @@ function groupHtml(g: FindingGroup): string {
 function digestHtml(d: CallDigest): string {
   if (d.score === null) return '';
   const changes = d.changes.length
-    ? `<h3>What to change first</h3><ol class="changes">${d.changes.map((c) => `<li><b>+${round(c.points, 1)} points</b> ${h(c.message)} <b>Try:</b> ${h(c.suggestion)}${c.quote ? `<ul class="quotes">${quoteHtml(c.quote)}</ul>` : ''}</li>`).join('')}</ol>`
+    ? `<h3>What to change first</h3><ol class="changes">${d.changes.map((c) => `<li><b>${h(c.worth)}</b> ${h(c.message)} <b>Try:</b> ${h(c.suggestion)}${c.quote ? `<ul class="quotes">${quoteHtml(c.quote)}</ul>` : ''}</li>`).join('')}</ol>`
     : '';
   const habits = d.habits.length ? `<h3>Habits</h3>${d.habits.map(groupHtml).join('')}` : '';
   const strengths = d.strengths.length ? `<h3>Strengths</h3>${d.strengths.map(groupHtml).join('')}` : '';

@@ -126,7 +126,7 @@ function callSection(call: CallReport, report: Report, maxQuotes: number | undef
   out.push('### What to change first', '');
   if (d.changes.length === 0) out.push('Nothing costs this call points.', '');
   d.changes.forEach((ch, i) => {
-    out.push(`${i + 1}. **+${ch.points} point${ch.points === 1 ? '' : 's'}**: ${md(ch.suggestion)} (${code(ch.ruleId)})`);
+    out.push(`${i + 1}. **${ch.worth}**: ${md(ch.suggestion)} (${code(ch.ruleId)})`);
     if (ch.quote) out.push(`   ${said(ch.quote)}`);
   });
   if (d.changes.length) out.push('');

@@ -149,7 +149,7 @@ function changes(d: CallDigest, c: ChalkInstance, width: number): string[] {
   if (d.changes.length === 0) return [c.bold('What to change first'), ...wrap('Nothing costs this call points; the notes below are for polish.', width, '  ', '  ')];
   const out = [c.bold('What to change first')];
   d.changes.forEach((ch, i) => {
-    const head = `${i + 1}. +${plural(ch.points, 'point')}: ${ch.suggestion}`;
+    const head = `${i + 1}. ${ch.worth}: ${ch.suggestion}`;
     // The habit's message is said once, in its group below; here the change, and the quote that shows it.
     out.push(...wrap(head + c.dim(` [${ch.ruleId}]`), width, '  ', '     '));
     if (ch.quote) out.push(...quote(ch.quote, c, width, '     ', CHANGE_QUOTE_LINES));

@@ -48,7 +48,12 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], questio
   f.push(...focuses);
   if (!situation) {
     f.push('noctx');
-    return [...new Set(f)];
+    // Each feature twice, once as itself and once marked as a lone sentence's: the model learns
+    // what sentences in calls and lone ones share, and apart from that what only lone ones show
+    // (a tag question reads differently with no buyer before it), so neither kind of data bends
+    // the weights the other needs (feature augmentation for two domains).
+    const shared = [...new Set(f)];
+    return [...shared, ...shared.map((x) => `L|${x}`)];
   }
   f.push('ctx');
   const mine = contentStems(tokens);

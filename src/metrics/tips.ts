@@ -49,5 +49,7 @@ export function rankTips(input: TipInput, limit = 3): Tip[] {
     tips.push({ ruleId, gain, harm, count: list.length, message: rule.message, suggestion: list[0]!.suggestion });
   }
   tips.sort((a, b) => b.harm - a.harm || b.gain - a.gain || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
-  return tips.filter((t) => t.gain > 0).slice(0, limit);
+  // Pressure and brushed-off concerns are worth fixing even where one habit alone moves the score by
+  // less than a point (a call already near the floor); other habits only when they would add points.
+  return tips.filter((t) => t.gain > 0 || t.harm > 2).slice(0, limit);
 }

