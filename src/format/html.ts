@@ -248,8 +248,8 @@ function callSection(call: CallReport, id: string, gates: string[], rules: RuleM
   );
 }
 
-function overview(report: Report, summary: Summary): string {
-  const t = summary.totals;
+/** The calls and reps tables of the static page (the dashboard draws its calls with a script and compares reps on more). */
+function staticTables(summary: Summary): string {
   const rows = summary.calls.map(
     (r) =>
       `<tr><td><a href="#call-${r.index + 1}">${h(r.file)}</a></td><td>${h(r.sellers.join(', '))}</td><td class="num"><span class="pill" style="background:#eef1f4">${r.score ?? 'not judged'}</span></td>` +
@@ -260,6 +260,22 @@ function overview(report: Report, summary: Summary): string {
     (r) =>
       `<tr><td>${h(r.name)}</td><td class="num">${r.calls}</td><td class="num">${r.averageScore}</td><td class="num">${r.minScore}</td><td class="num">${r.maxScore}</td><td>${counts(r.habits)}</td><td>${counts(r.strengths)}</td></tr>`,
   );
+  return (
+    (rows.length
+      ? `<section><h2>Calls</h2><table class="summary"><thead><tr><th>File</th><th>Sellers</th><th class="num">Score</th><th class="num">Seller talk</th><th class="num">Questions (open)</th><th class="num">Seller-centric</th><th class="num">Buyer-ownership</th><th>Top issue</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`
+      : '') +
+    (reps.length
+      ? `<section><h2>Reps</h2><table class="reps"><thead><tr><th>Rep</th><th class="num">Calls</th><th class="num">Average</th><th class="num">Min</th><th class="num">Max</th><th>Habits</th><th>Strengths</th></tr></thead><tbody>${reps.join('')}</tbody></table></section>`
+      : '')
+  );
+}
+
+/**
+ * A batch's overview, shared by the static page and the dashboard: the header with the totals, the score
+ * charts, then `tables` (each page's own calls and reps tables), then the failed files and the failed gates.
+ */
+export function overviewHtml(report: Report, summary: Summary, tables: string): string {
+  const t = summary.totals;
   const failed = summary.failed.length
     ? `<section class="failed"><h2>Failed files</h2><ul class="errors">${summary.failed.map((e) => `<li><b>${h(e.file)}${e.line ? `:${e.line}` : ''}</b>: ${h(e.message)}${e.code ? ` <span class="muted">(${h(e.code)})</span>` : ''}</li>`).join('')}</ul></section>`
     : '';
@@ -270,12 +286,7 @@ function overview(report: Report, summary: Summary): string {
     `<header><h1>${h(report.tool.name)} report</h1><p class="muted">${t.calls} call(s) analysed, ${t.failed} failed${t.notJudged ? `, ${t.notJudged} not judged` : ''}${t.averageScore === null ? '' : `, average score <b>${t.averageScore}</b>`} · ${h(report.tool.name)} ${h(report.tool.version)}</p></header>` +
     `<section class="overview"><div class="charts"><figure><figcaption>Score distribution</figcaption>${histogram(t.distribution)}</figure>` +
     `<figure><figcaption>Average score per rep</figcaption>${summary.reps.length ? repChart(summary.reps) : '<p class="muted">No sellers identified.</p>'}</figure></div></section>` +
-    (rows.length
-      ? `<section><h2>Calls</h2><table class="summary"><thead><tr><th>File</th><th>Sellers</th><th class="num">Score</th><th class="num">Seller talk</th><th class="num">Questions (open)</th><th class="num">Seller-centric</th><th class="num">Buyer-ownership</th><th>Top issue</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`
-      : '') +
-    (reps.length
-      ? `<section><h2>Reps</h2><table class="reps"><thead><tr><th>Rep</th><th class="num">Calls</th><th class="num">Average</th><th class="num">Min</th><th class="num">Max</th><th>Habits</th><th>Strengths</th></tr></thead><tbody>${reps.join('')}</tbody></table></section>`
-      : '') +
+    tables +
     failed +
     gates
   );
@@ -299,7 +310,7 @@ export const formatStaticHtml: Formatter = (report, options) => {
     `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<meta name="referrer" content="no-referrer">\n<title>${h(report.tool.name)} report</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n` +
-    overview(report, summary) +
+    overviewHtml(report, summary, staticTables(summary)) +
     '\n' +
     sections.join('\n') +
     '\n</main>\n</body>\n</html>\n'

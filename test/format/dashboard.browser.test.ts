@@ -3,18 +3,17 @@
  * calls, a call opens its findings with the turns around each quote, hostile text stays text under the
  * strict CSP, the layout fits 420 px, and a 2,000-call page renders in a few seconds.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatHtml } from '../../src/format/html.js';
 import type { CallReport, Report } from '../../src/types.js';
 import { sampleReport } from './sample-report.js';
+import { HAVE_CHROMIUM, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TMP = join(dirname(fileURLToPath(import.meta.url)), '..', '.tmp');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-extensions', '--disable-sync', '--no-first-run'];
 const REPS = ['Dana', 'Sam', 'Kim', 'Lee', 'Ana', 'Raj', 'Olu', 'Mei'];
 
 /** A batch of n calls made from the sample's two, each with its own file, rep and score. */
@@ -33,7 +32,7 @@ export function bigReport(n: number): Report {
   return { ...sampleReport, calls, gates: [] };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('batch dashboard in Chromium', () => {
+describe.skipIf(!HAVE_CHROMIUM)('batch dashboard in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
@@ -45,7 +44,7 @@ describe.skipIf(!existsSync(CHROMIUM))('batch dashboard in Chromium', () => {
     mkdirSync(TMP, { recursive: true });
     file = join(TMP, 'dashboard.html');
     writeFileSync(file, formatHtml(bigReport(300), { color: false }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('dialog', (d) => {
       dialogs.push(d.message());

@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatStaticHtml as formatHtml } from '../../src/format/html.js';
 import { sampleReport } from './sample-report.js';
+import { HAVE_CHROMIUM, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TMP = join(dirname(fileURLToPath(import.meta.url)), '..', '.tmp');
 
-describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
+describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
@@ -20,21 +20,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     mkdirSync(TMP, { recursive: true });
     const file = join(TMP, 'report.html');
     writeFileSync(file, formatHtml(sampleReport, { color: false }));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-extensions',
-        '--disable-sync',
-        '--no-first-run',
-        '--no-default-browser-check',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('dialog', (d) => {
       dialogs.push(d.message());

@@ -8,7 +8,7 @@ import type { Report } from '../../types.js';
 import type { Formatter } from '../types.js';
 import { summarize, type Summary } from '../../report/summary.js';
 import { escapeHtml as h, percent, round } from '../escape.js';
-import { counts, CSS, histogram, repChart } from '../html.js';
+import { counts, CSS, overviewHtml } from '../html.js';
 import { dashboardData, embedJson } from './data.js';
 import { DASHBOARD_SCRIPT } from './script.js';
 
@@ -54,8 +54,8 @@ function repComparison(summary: Summary): Map<string, RepCompare> {
   return out;
 }
 
+/** The overview (html.ts's), with the reps compared on score, talk share, questions and habits, each name opening the rep's calls. */
 export function overview(report: Report, summary: Summary): string {
-  const t = summary.totals;
   const compare = repComparison(summary);
   const reps = summary.reps.map((r) => {
     const key = r.name.trim().toLowerCase();
@@ -66,22 +66,10 @@ export function overview(report: Report, summary: Summary): string {
       `<td class="num">${c ? percent(c.talk / c.calls) : '—'}</td><td class="num">${mean(c?.questions)} (${mean(c?.open)})</td><td>${counts(r.habits)}</td><td>${counts(r.strengths)}</td></tr>`
     );
   });
-  const failed = summary.failed.length
-    ? `<section class="failed"><h2>Failed files</h2><ul class="errors">${summary.failed.map((e) => `<li><b>${h(e.file)}${e.line ? `:${e.line}` : ''}</b>: ${h(e.message)}${e.code ? ` <span class="muted">(${h(e.code)})</span>` : ''}</li>`).join('')}</ul></section>`
+  const tables = reps.length
+    ? `<section><h2>Reps</h2><p class="muted">Means over each rep's judged calls; a name opens the rep's calls.</p><div class="scroll"><table class="reps"><thead><tr><th>Rep</th><th class="num">Calls</th><th class="num">Average</th><th class="num">Range</th><th class="num">Seller talk</th><th class="num">Questions (open)</th><th>Habits</th><th>Strengths</th></tr></thead><tbody>${reps.join('')}</tbody></table></div></section>`
     : '';
-  const gates = report.gates?.length
-    ? `<section class="gates"><h2>Failed gates</h2><ul class="errors">${report.gates.map((g) => `<li><b>${h(g.file)}</b>: ${h(g.gate)}: ${h(g.message)}</li>`).join('')}</ul></section>`
-    : '';
-  return (
-    `<header><h1>${h(report.tool.name)} report</h1><p class="muted">${t.calls} call(s) analysed, ${t.failed} failed${t.notJudged ? `, ${t.notJudged} not judged` : ''}${t.averageScore === null ? '' : `, average score <b>${t.averageScore}</b>`} · ${h(report.tool.name)} ${h(report.tool.version)}</p></header>` +
-    `<section class="overview"><div class="charts"><figure><figcaption>Score distribution</figcaption>${histogram(t.distribution)}</figure>` +
-    `<figure><figcaption>Average score per rep</figcaption>${summary.reps.length ? repChart(summary.reps) : '<p class="muted">No sellers identified.</p>'}</figure></div></section>` +
-    (reps.length
-      ? `<section><h2>Reps</h2><p class="muted">Means over each rep's judged calls; a name opens the rep's calls.</p><div class="scroll"><table class="reps"><thead><tr><th>Rep</th><th class="num">Calls</th><th class="num">Average</th><th class="num">Range</th><th class="num">Seller talk</th><th class="num">Questions (open)</th><th>Habits</th><th>Strengths</th></tr></thead><tbody>${reps.join('')}</tbody></table></div></section>`
-      : '') +
-    failed +
-    gates
-  );
+  return overviewHtml(report, summary, tables);
 }
 
 const CALLS_SECTION =
