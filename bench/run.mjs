@@ -26,7 +26,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--full] [--calls N] [--tool-fi
   --full         also the 5,000-call batch (minutes), to show memory does not grow with batch size
   --calls N      batch size (default 1000; 200 with --quick)
   --tool-files N files given to write-good and alex, every k-th of the batch (default 100; 20 with --quick)
-  --only LIST    comma list of groups: startup, single, batch, tools, lsp, eval (default all)
+  --only LIST    comma list of groups: startup, single, batch, tools, lsp, eval, merge, dashboard (default all)
   --live         run bin/buyerside.js in place instead of a copy taken at the start (bench/out/cli-snapshot)`;
 
 const { values: opt } = parseArgs({
@@ -37,7 +37,7 @@ const { values: opt } = parseArgs({
     'tool-files': { type: 'string' },
     reps: { type: 'string' },
     seed: { type: 'string', default: '20250101' },
-    only: { type: 'string', default: 'startup,single,batch,tools,lsp,eval' },
+    only: { type: 'string', default: 'startup,single,batch,tools,lsp,eval,merge,dashboard' },
     live: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -238,6 +238,46 @@ async function main() {
       }
     }
     notes.push(`lsp rows: one server process each; ${changes} full-text changes one after another, each swapping a pitch line in or out of the middle of a 3,000-word one-speaker script, timed from sending didChange to receiving that version's publishDiagnostics; peak MB is the server's VmHWM.`);
+  }
+  if (groups.has('merge') && bs) {
+    // bench/merge.mjs: peak memory of merging 4,000 call lines (4 shards), per output format; target < 300 MB.
+    const calls = opt.quick ? 1000 : 4000;
+    log(`  merge: node bench/merge.mjs --calls ${calls}`);
+    const r = spawnSync(NODE, [join(ROOT, 'bench', 'merge.mjs'), '--calls', String(calls)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const rows = [...r.stdout.matchAll(/^merge -f (\S+): peak (\d+) MB, ([\d.]+) s wall, ([\d.?]+) s CPU, exit (\S+)/gm)];
+    if (rows.length === 0) failures.push(`merge: bench/merge.mjs printed no result (exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+    for (const [, format, peak, wall, cpu, exit] of rows) {
+      const peakMB = Number(peak);
+      const pass = exit === '0' && peakMB < 300;
+      if (!pass) failures.push(`merge -f ${format}: peak ${peakMB} MB, exit ${exit}`);
+      results.push({
+        id: `merge-${format}`, label: `merge ${calls.toLocaleString('en-US')} calls (4 shards) -f ${format}`, words: 0, reps: 1, failed: pass ? 0 : 1,
+        medianS: Number(wall), wordsPerS: null, peakMB, cpuS: cpu === '?' ? null : Number(cpu), runs: [{ wallS: Number(wall) }],
+        target: '< 300 MB peak', pass,
+      });
+    }
+  }
+  if (groups.has('dashboard') && bs) {
+    // bench/dashboard.mjs: the 2,000-call batch HTML in headless Chromium; targets < 10 KB a call, first row < 5 s.
+    if (!existsSync('/usr/bin/chromium')) notes.push('dashboard row skipped: /usr/bin/chromium is absent.');
+    else {
+      log('  dashboard: node bench/dashboard.mjs --calls 2000');
+      const r = spawnSync(NODE, [join(ROOT, 'bench', 'dashboard.mjs'), '--calls', '2000'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const size = /: ([\d.]+) MB, ([\d.]+) KB a call/.exec(r.stdout);
+      const render = /median ([\d.]+) s of (\d+)/.exec(r.stdout);
+      if (!size || !render) failures.push(`dashboard: bench/dashboard.mjs printed no result (exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+      else {
+        const kb = Number(size[2]);
+        const s = Number(render[1]);
+        const pass = kb < 10 && s < 5;
+        if (!pass) failures.push(`dashboard: ${kb} KB a call, ${s} s to the first row`);
+        results.push({
+          id: 'dashboard-2000', label: 'dashboard: 2,000-call HTML in Chromium, navigation to first row', words: 0, reps: Number(render[2]), failed: pass ? 0 : 1,
+          medianS: s, wordsPerS: null, peakMB: null, cpuS: null, runs: [{ wallS: s }],
+          target: '< 5 s, < 10 KB a call', pass, detail: `(${size[1]} MB, ${kb} KB a call)`,
+        });
+      }
+    }
   }
   let evalLine;
   if (groups.has('eval')) {
