@@ -13,6 +13,7 @@ import { renderMarkdown } from './table.mjs';
 import { targets } from './targets.mjs';
 import { snapshotCli } from './snapshot.mjs';
 import { measureLsp } from './lsp.mjs';
+import { measureContext } from './context.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -26,7 +27,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--full] [--calls N] [--tool-fi
   --full         also the 5,000-call batch (minutes), to show memory does not grow with batch size
   --calls N      batch size (default 1000; 200 with --quick)
   --tool-files N files given to write-good and alex, every k-th of the batch (default 100; 20 with --quick)
-  --only LIST    comma list of groups: startup, single, batch, tools, lsp, eval, merge, dashboard (default all)
+  --only LIST    comma list of groups: startup, single, batch, tools, lsp, eval, merge, dashboard, context (default all)
   --live         run bin/buyerside.js in place instead of a copy taken at the start (bench/out/cli-snapshot)`;
 
 const { values: opt } = parseArgs({
@@ -37,7 +38,7 @@ const { values: opt } = parseArgs({
     'tool-files': { type: 'string' },
     reps: { type: 'string' },
     seed: { type: 'string', default: '20250101' },
-    only: { type: 'string', default: 'startup,single,batch,tools,lsp,eval,merge,dashboard' },
+    only: { type: 'string', default: 'startup,single,batch,tools,lsp,eval,merge,dashboard,context' },
     live: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -277,6 +278,21 @@ async function main() {
           target: '< 5 s, < 10 KB a call', pass, detail: `(${size[1]} MB, ${kb} KB a call)`,
         });
       }
+    }
+  }
+  if (groups.has('context') && bs) {
+    // What judging sentences in their conversation costs (issue #18: under 15% of throughput), in one process.
+    try {
+      const r = await measureContext({ calls: opt.quick ? 10 : 20, reps: opt.quick ? 1 : 3, seed, dir: join(SCRATCH, 'context') });
+      log(`  context: ${(r.cost * 100).toFixed(1)}% of throughput (${r.withS.toFixed(2)} s with, ${r.withoutS.toFixed(2)} s without)`);
+      results.push({
+        id: 'context', label: `context on vs off, ${r.calls} calls in one process`, words: r.words, reps: opt.quick ? 1 : 3, failed: 0,
+        medianS: r.withS, wordsPerS: r.words / r.withS, peakMB: null, cpuS: null, runs: [],
+        target: 'context < 15% of throughput', pass: r.cost < 0.15, detail: `(${(r.cost * 100).toFixed(1)}%; ${r.withoutS.toFixed(2)} s judged alone)`,
+      });
+    } catch (e) {
+      failures.push(`context: ${e.message}`);
+      log(`  context: ${e.message}`);
     }
   }
   let evalLine;

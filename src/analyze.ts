@@ -26,7 +26,7 @@ import { models } from './model/bundle.js';
 import { speakerSpeech } from './roles/speech.js';
 import { cueLists } from './judge/cues.js';
 import type { CueLists } from './judge/context.js';
-import { walkCall } from './judge/walk.js';
+import { walkCall, walkSellerTurns } from './judge/walk.js';
 import { turnSentences } from './judge/segment.js';
 import { ruleVotes, type RuleHit } from './judge/votes.js';
 import { sentenceFeatures } from './judge/features.js';
@@ -58,6 +58,11 @@ export interface AnalyzeOptions {
   callType?: string;
   /** Ask compromise for the subject when the opening words do not settle it (costs ~0.6 s to load). */
   deepParse?: boolean;
+  /**
+   * Judge each seller sentence in its conversation (the buyer's last turn, what the buyer said so
+   * far); false judges every sentence alone, as a script's. For measuring what context costs and adds.
+   */
+  context?: boolean;
   /** Compiled rules; defaults to the built-in pack. */
   engine?: Engine;
 }
@@ -120,7 +125,9 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
 
   const verdict = salesVerdict(transcript, roleDecisions, script, options, bundle);
   const sentences: SellerSentence[] = [];
-  if (verdict.salesCall) walkCall(turns, (_, i) => roles[i] === 'seller', cuesOf(engine), (turn, turnIndex, base) => {
+  const alone = script || options.context === false;
+  const walk = alone ? walkSellerTurns : walkCall;
+  if (verdict.salesCall) walk(turns, (_, i) => roles[i] === 'seller', cuesOf(engine), (turn, turnIndex, base) => {
     let indexInTurn = 0;
     for (const sentence of turnSentences(turn.text, bundle.boundary)) {
       const tokens = tokenize(sentence.text);
@@ -132,11 +139,11 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
       }
       const judged = { text: sentence.text, start: sentence.start, tokens, question };
       const { hits, votes } = ruleVotes(engine, { sentence: judged, turn: turnIndex, conversation, previousBuyerTurn: previousBuyer[turnIndex]!, deepParse: options.deepParse ?? false });
-      const features = sentenceFeatures(sentence.text, tokens, question, votes, script ? undefined : { ...base, indexInTurn: indexInTurn++ });
+      const features = sentenceFeatures(sentence.text, tokens, question, votes, alone ? undefined : { ...base!, indexInTurn: indexInTurn++ });
       sentences.push({ turn: turnIndex, sentence, tokens, hits, features });
     }
   }, (_, i) => tokensByTurn[i]!);
-  const judgements = options.model === false ? sentences.map(rulesAlone) : judgeSentences(bundle.sentence, sentences, script);
+  const judgements = options.model === false ? sentences.map(rulesAlone) : judgeSentences(bundle.sentence, sentences, alone);
   const buyerWords = buyerWordsBefore(turns, roles, reasonStems(engine));
   sentences.forEach((s, i) => {
     const finding = sentenceFinding(s, judgements[i]!, { engine, known: bundle.sentence.first.index, source, transcript, buyerWords: buyerWords[s.turn] });

@@ -81,7 +81,8 @@ export class ConversationSoFar {
     const share = (set: ReadonlySet<string>) => (mine.length ? mine.filter((s) => set.has(s)).length / mine.length : 0);
     return {
       ...(this.last ? { lastBuyer: this.last } : {}),
-      buyerStems: new Set(this.stems),
+      // The live set, not a copy: every caller reads a situation before the next buyer turn is recorded.
+      buyerStems: this.stems,
       buyerWords: this.words,
       turnWords: turnTokens.length,
       turnOverlap: share(this.stems),

@@ -8,6 +8,19 @@ import { ConversationSoFar, type CueLists, type SentenceSituation } from './cont
 
 export type TurnSituation = Omit<SentenceSituation, 'indexInTurn'>;
 
+/** Like walkCall with no conversation kept: every seller turn, in order, with no situation (judged alone). */
+export function walkSellerTurns(
+  turns: readonly Turn[],
+  isSeller: (turn: Turn, index: number) => boolean,
+  _cues: CueLists,
+  onSeller: (turn: Turn, index: number, situation: TurnSituation | undefined) => void,
+  _tokensOf?: (turn: Turn, index: number) => readonly Token[],
+): void {
+  turns.forEach((turn, i) => {
+    if (isSeller(turn, i)) onSeller(turn, i, undefined);
+  });
+}
+
 /** Calls `onSeller` for every seller turn, in order; `tokensOf` lets the caller reuse tokens. */
 export function walkCall(
   turns: readonly Turn[],
