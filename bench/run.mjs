@@ -14,6 +14,7 @@ import { targets } from './targets.mjs';
 import { snapshotCli } from './snapshot.mjs';
 import { measureLsp } from './lsp.mjs';
 import { measureContext } from './context.mjs';
+import { measureHostile } from './hostile.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -27,7 +28,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--full] [--calls N] [--tool-fi
   --full         also the 5,000-call batch (minutes), to show memory does not grow with batch size
   --calls N      batch size (default 1000; 200 with --quick)
   --tool-files N files given to write-good and alex, every k-th of the batch (default 100; 20 with --quick)
-  --only LIST    comma list of groups: startup, single, batch, tools, lsp, eval, merge, dashboard, context (default all)
+  --only LIST    comma list of groups: startup, single, batch, tools, lsp, eval, merge, dashboard, context, hostile (default all)
   --live         run bin/buyerside.js in place instead of a copy taken at the start (bench/out/cli-snapshot)`;
 
 const { values: opt } = parseArgs({
@@ -38,7 +39,7 @@ const { values: opt } = parseArgs({
     'tool-files': { type: 'string' },
     reps: { type: 'string' },
     seed: { type: 'string', default: '20250101' },
-    only: { type: 'string', default: 'startup,single,batch,tools,lsp,eval,merge,dashboard,context' },
+    only: { type: 'string', default: 'startup,single,batch,tools,lsp,eval,merge,dashboard,context,hostile' },
     live: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -293,6 +294,18 @@ async function main() {
     } catch (e) {
       failures.push(`context: ${e.message}`);
       log(`  context: ${e.message}`);
+    }
+  }
+  if (groups.has('hostile') && bs) {
+    // bench/hostile.mjs: small hostile inputs of issue #13 (class 2 and 4), each within a time and memory bound.
+    for (const r of await measureHostile({ dir: join(SCRATCH, 'hostile') })) {
+      log(`  hostile ${r.id}: ${r.wallS.toFixed(2)} s, ${r.peakMB === null ? '?' : Math.round(r.peakMB)} MB, exit ${r.exitCode}`);
+      if (!r.pass) failures.push(`hostile ${r.id}: ${r.wallS.toFixed(2)} s, exit ${r.exitCode}`);
+      results.push({
+        id: `hostile-${r.id}`, label: `hostile: ${r.what}`, words: 0, reps: 1, failed: r.pass ? 0 : 1,
+        medianS: r.wallS, wordsPerS: null, peakMB: r.peakMB, cpuS: r.cpuS, runs: [{ wallS: r.wallS }],
+        target: `≤ ${r.maxS} s, ≤ ${r.maxMB} MB`, pass: r.pass,
+      });
     }
   }
   let evalLine;
