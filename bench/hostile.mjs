@@ -17,13 +17,17 @@ function cases(dir) {
   const speakers = Array.from({ length: 40_000 }, (_, i) => `S${i}: hello there.`).join('\n');
   // About 40 MB in one string: one turn of an array of turns, a shape the JSON reader takes.
   const oneString = JSON.stringify([{ speaker: 'Rep', text: 'we offer the best platform. '.repeat(1_450_000) }, { speaker: 'Ana', text: 'ok.' }]);
-  const laughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'sellers: *i'].join('\n');
+  // Nine levels of aliases, each nine of the one before: 9^9 nodes if a reader expands them.
+  const level = (i) => String.fromCharCode(97 + i);
+  const laughs = [`a: &a [${Array(9).fill('"x"').join(',')}]`];
+  for (let i = 1; i <= 8; i++) laughs.push(`${level(i)}: &${level(i)} [${Array(9).fill(`*${level(i - 1)}`).join(',')}]`);
+  laughs.push('sellers: *i');
   return [
     { id: 'no-vowels-80k', what: 'one 80 KB word without vowels', files: { 'w.txt': `Rep: ${'bcdfghjklmnpqrstvwxz'.repeat(4000)}\nAna: ok.\n` }, args: ['analyze', 'w.txt', '-f', 'json'], maxS: 5, maxMB: 400 },
     { id: 'speakers-40k', what: '40,000 distinct speakers in 1 MB', files: { 's.txt': speakers }, args: ['analyze', 's.txt', '-f', 'json'], maxS: 10, maxMB: 600 },
     { id: 'glob-ignore', what: "an ignore glob like '*a*a*a*a*a*a*a*a*a*a*b' beside a long file name", files: { [`${'a'.repeat(200)}.txt`]: 'Rep: hi.\nAna: hi.\n', '.buyersiderc.yaml': "ignore:\n  - '*a*a*a*a*a*a*a*a*a*a*b'\n" }, args: ['analyze', '.', '-f', 'json'], maxS: 5, maxMB: 300 },
     { id: 'json-40mb', what: 'a 40 MB one-string JSON transcript', files: { 'big.json': oneString }, args: ['analyze', 'big.json', '-f', 'json', '-o', '/dev/null'], maxS: 120, maxMB: 1500 },
-    { id: 'billion-laughs-rc', what: 'a billion-laughs .buyersiderc.yaml', files: { '.buyersiderc.yaml': laughs, 'c.txt': 'Rep: hi.\nAna: hi.\n' }, args: ['analyze', 'c.txt', '-f', 'json'], maxS: 5, maxMB: 300 },
+    { id: 'billion-laughs-rc', what: 'a billion-laughs .buyersiderc.yaml', files: { '.buyersiderc.yaml': laughs.join('\n'), 'c.txt': 'Rep: hi.\nAna: hi.\n' }, args: ['analyze', 'c.txt', '-f', 'json'], maxS: 5, maxMB: 300 },
   ].map((c) => ({ ...c, cwd: join(dir, c.id) }));
 }
 

@@ -26,7 +26,7 @@ import { models } from './model/bundle.js';
 import { speakerSpeech } from './roles/speech.js';
 import { cueLists } from './judge/cues.js';
 import type { CueLists } from './judge/context.js';
-import { walkCall, walkSellerTurns } from './judge/walk.js';
+import { walkCall, walkSellerTurns, type TurnSituation } from './judge/walk.js';
 import { turnSentences } from './judge/segment.js';
 import { ruleVotes, type RuleHit } from './judge/votes.js';
 import { sentenceFeatures } from './judge/features.js';
@@ -126,8 +126,8 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const verdict = salesVerdict(transcript, roleDecisions, script, options, bundle);
   const sentences: SellerSentence[] = [];
   const alone = script || options.context === false;
-  const walk = alone ? walkSellerTurns : walkCall;
-  if (verdict.salesCall) walk(turns, (_, i) => roles[i] === 'seller', cuesOf(engine), (turn, turnIndex, base) => {
+  const isSeller = (_: Turn, i: number) => roles[i] === 'seller';
+  const onSeller = (turn: Turn, turnIndex: number, base: TurnSituation | undefined) => {
     let indexInTurn = 0;
     for (const sentence of turnSentences(turn.text, bundle.boundary)) {
       const tokens = tokenize(sentence.text);
@@ -142,7 +142,11 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
       const features = sentenceFeatures(sentence.text, tokens, question, votes, alone ? undefined : { ...base!, indexInTurn: indexInTurn++ });
       sentences.push({ turn: turnIndex, sentence, tokens, hits, features });
     }
-  }, (_, i) => tokensByTurn[i]!);
+  };
+  if (verdict.salesCall) {
+    if (alone) walkSellerTurns(turns, isSeller, onSeller);
+    else walkCall(turns, isSeller, cuesOf(engine), onSeller, (_, i) => tokensByTurn[i]!);
+  }
   const judgements = options.model === false ? sentences.map(rulesAlone) : judgeSentences(bundle.sentence, sentences, alone);
   const buyerWords = buyerWordsBefore(turns, roles, reasonStems(engine));
   sentences.forEach((s, i) => {

@@ -12,9 +12,7 @@ export type TurnSituation = Omit<SentenceSituation, 'indexInTurn'>;
 export function walkSellerTurns(
   turns: readonly Turn[],
   isSeller: (turn: Turn, index: number) => boolean,
-  _cues: CueLists,
-  onSeller: (turn: Turn, index: number, situation: TurnSituation | undefined) => void,
-  _tokensOf?: (turn: Turn, index: number) => readonly Token[],
+  onSeller: (turn: Turn, index: number, situation: undefined) => void,
 ): void {
   turns.forEach((turn, i) => {
     if (isSeller(turn, i)) onSeller(turn, i, undefined);
