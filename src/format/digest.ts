@@ -5,7 +5,7 @@
  * Pure data in, plain data out; each view only lays it out.
  */
 import { JOURNEY_STEPS, type CallReport, type Finding, type Focus, type JourneyStepName, type Role, type RuleMeta, type Severity } from '../types.js';
-import { countFindings, harmOf, isJourneyJump } from '../report/finding.js';
+import { countFindings, harmOf, harmsTheBuyer, isJourneyJump } from '../report/finding.js';
 import { formatTime, percent } from './escape.js';
 
 /** How many quotes each habit shows by default (the maxFindings option changes it). */
@@ -220,7 +220,7 @@ function changes(call: CallReport, limit: number): Change[] {
     return {
       ruleId: t.ruleId,
       points: t.gain,
-      worth: t.gain > 0 ? `+${t.gain} point${t.gain === 1 ? '' : 's'}` : 'harms the buyer',
+      worth: t.gain > 0 || !harmsTheBuyer(t.harm) ? `+${t.gain} point${t.gain === 1 ? '' : 's'}` : 'harms the buyer',
       harm: t.harm,
       count: t.count,
       message: shape?.message ?? t.message,

@@ -3,7 +3,7 @@
  * concerns before the shape of the talk), then by the score points fixing them would add.
  */
 import type { Finding, Rule, ScoreComponent, Tip } from '../types.js';
-import { harmOf, namesAHabit } from '../report/finding.js';
+import { harmOf, harmsTheBuyer, namesAHabit } from '../report/finding.js';
 
 const METRIC_COMPONENT: Record<string, string> = {
   sellerTalkShare: 'talk share',
@@ -51,5 +51,5 @@ export function rankTips(input: TipInput, limit = 3): Tip[] {
   tips.sort((a, b) => b.harm - a.harm || b.gain - a.gain || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
   // Pressure and brushed-off concerns are worth fixing even where one habit alone moves the score by
   // less than a point (a call already near the floor); other habits only when they would add points.
-  return tips.filter((t) => t.gain > 0 || t.harm > 2).slice(0, limit);
+  return tips.filter((t) => t.gain > 0 || harmsTheBuyer(t.harm)).slice(0, limit);
 }

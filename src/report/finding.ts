@@ -118,6 +118,15 @@ export function harmOf(rule: { kind: RuleKindName; harm?: number }): number {
   return rule.harm ?? (rule.kind === 'metric' ? 1 : 2);
 }
 
+/**
+ * Whether a habit of this harm (pressure, a brushed-off concern: harm 3) hurts the buyer enough to be
+ * coached even where fixing it adds no point to the score. Tips keep such habits and the digest heads
+ * them "harms the buyer"; one predicate so the two cannot drift apart.
+ */
+export function harmsTheBuyer(harm: number): boolean {
+  return harm > 2;
+}
+
 /** A jump in the buyer's journey (a `sequence` rule's finding): about the conversation's shape, but at one place. */
 export function isJourneyJump(f: Finding): boolean {
   return f.scope === 'call' && f.line !== undefined;
