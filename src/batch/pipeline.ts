@@ -188,14 +188,16 @@ export class ReportPipeline {
     // The call's parts first: one too large to write makes the call a failed input, with nothing of it written.
     let part = '';
     let findingsPart = '';
+    let making: string = this.o.format;
     try {
       if (this.writer) part = this.writer.prepare(call);
       else if (this.streaming) part = `${makePart(() => json ?? formatCallLine(call), this.o.formatOptions)}\n`;
+      making = 'findings CSV';
       if (this.findings) findingsPart = makePart(() => this.findings!.part(call, 0), this.o.formatOptions);
     } catch (e) {
       if (!(e instanceof PartTooLarge)) throw e;
       this.callCount--;
-      this.addError(this.tooLarge(call.file, this.o.format, e));
+      this.addError(this.tooLarge(call.file, making, e));
       return;
     }
     this.baselineWriter?.add(result);
