@@ -3,6 +3,21 @@ import { availableParallelism } from 'node:os';
 
 const round = (n, d = 2) => Number(n.toFixed(d));
 
+/** `merge` of 4,000 calls, any output format (issue #16): peak memory below this. */
+export const MERGE_TARGET_MB = 300;
+/** The 2,000-call batch dashboard (issue #16): bytes a call, and seconds from navigation to the first drawn row. */
+export const DASHBOARD_TARGET = { kbPerCall: 10, renderS: 5 };
+
+/** Whether one merge run (a measure.mjs result) met its target: it finished cleanly under the memory bound. */
+export function mergePass(m) {
+  return m.exitCode === 0 && m.peakMB !== null && m.peakMB < MERGE_TARGET_MB;
+}
+
+/** Whether the dashboard met both of its targets. */
+export function dashboardPass({ kbPerCall, renderS }) {
+  return kbPerCall < DASHBOARD_TARGET.kbPerCall && renderS < DASHBOARD_TARGET.renderS;
+}
+
 /** Seconds per word beyond the 1k-word call, so that process start-up cancels out. */
 function marginal(row, base) {
   if (!row?.medianS || !base?.medianS || row.words <= base.words) return null;

@@ -86,6 +86,8 @@ export const TEXTS = {
   noTranscripts: (paths: readonly string[]) => `no transcripts found in ${paths.join(', ')}`,
   skipped: (n: number) => `skipped ${n} file${n === 1 ? '' : 's'} that ${n === 1 ? 'is' : 'are'} not a transcript by extension`,
   warning: (file: string, warning: string) => `${file}: warning: ${warning}`,
+  tooLarge: (format: string, detail: string, limit: number | undefined) =>
+    `its ${format} report is too large to write (${detail}${limit === undefined ? '' : `; at most ${limit} characters a call`}); the other calls are reported`,
   inputError: (file: string, line: number | undefined, message: string) => `${file}${line ? `:${line}` : ''}: ${message}`,
   gateFailed: (line: string) => `gate failed: ${line}`,
   noSellerSpeaks: (from: string, sellers: readonly string[], speakers: readonly string[]) =>

@@ -1,14 +1,18 @@
 /**
  * The output side of a batch, shared by `analyze` and `merge`: results come in one at a time in input order;
- * gates and baselines are checked per call; NDJSON and the findings CSV are written as calls arrive, other
- * formats once at the end; -o files are written atomically.
+ * gates and baselines are checked per call; every format is written call by call (report-writer.ts), so no
+ * string holds the whole report, and a call too large to write is listed as failed; -o files are written
+ * atomically.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { CallReport, GateResult, InputError, Report, RuleMeta } from '../types.js';
 import type { FormatOptions } from '../format/types.js';
-import { FORMATTERS, FORMAT_EXTENSIONS, formatFindingsCsv, type FormatName } from '../format/index.js';
+import { FORMAT_EXTENSIONS, STREAMS, streamFindingsCsv, type FormatName } from '../format/index.js';
 import { formatCallLine, formatErrorLine } from '../format/ndjson.js';
+import { PartTooLarge, type ReportStream } from '../format/stream.js';
+import { makePart, ReportWriter, writeReport } from './report-writer.js';
+import { BufferedSink } from '../io/buffered-sink.js';
 import { formatHtmlIndex } from '../format/dashboard/index-page.js';
 import { checkGates, checkRunGates, countWarnings, describeGateFailures, gatesActive, type GateSettings } from '../report/gates.js';
 import { errorsOnly } from '../report/quiet.js';
@@ -35,8 +39,6 @@ export interface PipelineOptions {
   rules: RuleMeta[];
   /** ESLint's --quiet: only error-severity findings are reported and counted. */
   quiet?: boolean;
-  /** Keep of each call only what the summary tables read (the caller knows the format shows nothing more), so memory stays small. */
-  summaryOnly?: boolean;
 }
 
 /** What the batch came to: the caller decides what it means (the CLI, an exit code). */
@@ -92,9 +94,6 @@ export class OutputNames {
   }
 }
 
-/** Formats whose output for a batch is the summary alone (terminal shows the summary for more than one input). */
-export const SUMMARY_FORMATS: ReadonlySet<FormatName> = new Set(['summary', 'terminal', 'csv']);
-
 /**
  * A call cut down to what the batch summary reads (report/summary.ts): its sellers, score, headline
  * metrics and, per finding, the rule, kind, speaker and scope (the message only on a rule's first).
@@ -129,7 +128,12 @@ export class ReportPipeline {
   private readonly baselineWriter: BaselineWriter | undefined;
   private readonly sink: AtomicFile | undefined;
   private readonly findingsSink: AtomicFile | undefined;
-  private readonly findingsHeader: string;
+  /** The report's text on its way out, gathered into large writes (NDJSON lines go out one by one, as they come). */
+  private readonly out: BufferedSink;
+  private readonly findingsOut: BufferedSink | undefined;
+  /** Every format but NDJSON (and --out-dir, one report a call): the report written call by call. */
+  private readonly writer: ReportWriter | undefined;
+  private readonly findings: ReportStream | undefined;
   private readonly outNames = new OutputNames(['index.html']);
   /** --out-dir HTML: each call's page, for the index. */
   private readonly pages = new Map<string, string>();
@@ -141,14 +145,18 @@ export class ReportPipeline {
     this.o = options;
     this.streaming = options.format === 'ndjson' && !options.outDir;
     this.baselineWriter = options.writeBaseline ? new BaselineWriter() : undefined;
-    this.findingsHeader = formatFindingsCsv(this.report([], [], undefined), options.formatOptions);
     const output = options.output && !options.outDir ? options.output : undefined;
     const opened = openOutputs([output, options.findingsCsv].filter((t): t is string => t !== undefined));
     let k = 0;
     this.sink = output ? opened[k++] : undefined;
     this.findingsSink = options.findingsCsv ? opened[k++] : undefined;
+    this.out = new BufferedSink((text) => this.write(text));
+    this.writer = this.streaming || options.outDir ? undefined : new ReportWriter(STREAMS[options.format], options.rules, options.formatOptions, this.out);
+    const findingsSink = this.findingsSink;
+    this.findingsOut = findingsSink ? new BufferedSink((text) => findingsSink.write(text)) : undefined;
+    this.findings = findingsSink ? streamFindingsCsv(options.rules, options.formatOptions) : undefined;
     try {
-      this.findingsSink?.write(this.findingsHeader);
+      this.findingsOut?.write(this.findings?.head?.() ?? '');
     } catch (e) {
       this.abort();
       throw e;
@@ -167,47 +175,79 @@ export class ReportPipeline {
   /** Takes the next result in input order; `json` is its JSON text where a worker already made it. */
   add(result: BatchResult, json?: string): void {
     if (!('score' in result)) {
-      this.errorCount++;
-      this.errors.push(result);
-      if (this.streaming) this.write(`${formatErrorLine(result)}\n`);
+      this.addError(result);
       return;
     }
     this.callCount++;
     // Warnings (a guessed encoding, sellers no speaker matches) are diagnostics: they go to stderr too.
     for (const w of result.warnings) this.o.io.err(errorLine(TEXTS.warning(result.file, w)));
-    this.baselineWriter?.add(result);
     // Checked against a baseline, the call is a new report with its new findings marked; a worker's JSON is then stale.
     const marked = this.o.baseline ? this.o.baseline.mark(result) : result;
     const call = this.o.quiet ? errorsOnly(marked) : marked;
     if (call !== result) json = undefined;
+    // The call's parts first: one too large to write makes the call a failed input, with nothing of it written.
+    let part = '';
+    let findingsPart = '';
+    let making: string = this.o.format;
+    try {
+      if (this.writer) part = this.writer.prepare(call);
+      else if (this.streaming) part = `${makePart(() => json ?? formatCallLine(call), this.o.formatOptions)}\n`;
+      making = 'findings CSV';
+      if (this.findings) findingsPart = makePart(() => this.findings!.part(call, 0), this.o.formatOptions);
+    } catch (e) {
+      if (!(e instanceof PartTooLarge)) throw e;
+      this.callCount--;
+      this.addError(this.tooLarge(call.file, making, e));
+      return;
+    }
+    this.baselineWriter?.add(result);
     let gates: GateResult[] = [];
     if (gatesActive(this.o.gates)) {
       gates = checkGates(call, this.o.gates);
       this.gates.push(...gates);
       this.warningCount += countWarnings(call, this.o.gates);
     }
-    if (this.findingsSink) this.findingsSink.write(formatFindingsCsv(this.report([call], [], undefined), this.o.formatOptions).slice(this.findingsHeader.length));
-    if (this.o.outDir) {
-      const text = FORMATTERS[this.o.format](this.report([call], [], gatesActive(this.o.gates) ? gates : undefined), this.o.formatOptions);
-      const name = this.outNames.next(call.file, this.o.format);
-      const target = join(this.o.outDir, name);
-      try {
-        writeFileAtomic(target, text);
-        if (this.o.format === 'html') {
-          this.pages.set(call.file, name);
-          this.calls.push(summaryView(call));
-        }
-      } catch (e) {
-        // One report that cannot be written does not stop the others; it is listed as failed.
-        if (!(e instanceof OutputError)) throw e;
-        this.callCount--;
-        this.errorCount++;
-        this.errors.push({ file: call.file, message: e.message, code: 'E_WRITE' });
+    if (findingsPart) this.findingsOut!.write(findingsPart);
+    if (this.o.outDir) this.writePage(call, gates);
+    else if (this.streaming) this.write(part);
+    else {
+      this.writer!.take(part);
+      if (this.writer!.readsCalls) this.calls.push(summaryView(call));
+    }
+  }
+
+  private addError(error: InputError): void {
+    this.errorCount++;
+    this.errors.push(error);
+    if (this.streaming) this.write(`${formatErrorLine(error)}\n`);
+  }
+
+  private tooLarge(file: string, format: string, e: PartTooLarge): InputError {
+    return { file, message: TEXTS.tooLarge(format, e.message, this.o.formatOptions.maxPartChars), code: 'E_TOO_LARGE' };
+  }
+
+  /** --out-dir: the call's own report in its own file, streamed like a batch's. */
+  private writePage(call: CallReport, gates: GateResult[]): void {
+    const name = this.outNames.next(call.file, this.o.format);
+    const target = join(this.o.outDir!, name);
+    let file: AtomicFile | undefined;
+    try {
+      file = new AtomicFile(target);
+      const page = new BufferedSink((text) => file!.write(text));
+      writeReport(STREAMS[this.o.format], this.report([call], [], gatesActive(this.o.gates) ? gates : undefined), this.o.formatOptions, page);
+      page.flush();
+      file.commit();
+      if (this.o.format === 'html') {
+        this.pages.set(call.file, name);
+        this.calls.push(summaryView(call));
       }
-    } else if (this.streaming) {
-      this.write(`${json ?? formatCallLine(call)}\n`);
-    } else {
-      this.calls.push(this.o.summaryOnly ? summaryView(call) : call);
+    } catch (e) {
+      file?.abort();
+      // One report that cannot be written does not stop the others; it is listed as failed.
+      if (!(e instanceof OutputError) && !(e instanceof PartTooLarge)) throw e;
+      this.callCount--;
+      this.errorCount++;
+      this.errors.push(e instanceof PartTooLarge ? this.tooLarge(call.file, this.o.format, e) : { file: call.file, message: e.message, code: 'E_WRITE' });
     }
   }
 
@@ -216,10 +256,9 @@ export class ReportPipeline {
     const { io } = this.o;
     if (gatesActive(this.o.gates)) this.gates.push(...checkRunGates(this.warningCount, this.o.gates));
     try {
-      if (!this.streaming && !this.o.outDir) {
-        const report = this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined);
-        this.write(FORMATTERS[this.o.format](report, this.o.formatOptions));
-      }
+      this.writer?.finish(this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined));
+      this.out.flush();
+      this.findingsOut?.flush();
       this.sink?.commit();
       this.findingsSink?.commit();
     } catch (e) {
@@ -239,6 +278,7 @@ export class ReportPipeline {
 
   /** Removes unfinished output files. */
   abort(): void {
+    this.writer?.close();
     this.sink?.abort();
     this.findingsSink?.abort();
   }

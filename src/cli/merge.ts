@@ -2,7 +2,8 @@
  * `buyerside merge`: combine the NDJSON outputs of shards into the same reports and summaries as a single run.
  * It streams: a first pass reads each shard line by line, checks every line against the report schema and
  * keeps only where each call's line stands; a second pass reads the calls again one at a time in path order.
- * So memory holds the index (and what the chosen format keeps), never the shards, and a shard of any size works.
+ * The report is written call by call (batch/report-writer.ts). So memory holds the index and each call's
+ * summary view, never the shards or the report, and a shard of any size works.
  */
 import type { Command } from 'commander';
 import type { InputError } from '../types.js';
@@ -13,7 +14,6 @@ import { forEachLine, LineReader, type LinePlace } from '../io/lines.js';
 import type { Io } from '../io/console.js';
 import { loadConfiguredRules } from '../rules/engine.js';
 import { checkShardLine } from '../batch/shard.js';
-import { SUMMARY_FORMATS } from '../batch/pipeline.js';
 import { resolveConfig, ruleSource } from './settings.js';
 import { reportChecks, reportPipeline, type ReportFlags } from './report.js';
 import { addReportOptions } from './analyze.js';
@@ -80,8 +80,7 @@ export function runMerge(files: string[], opts: MergeFlags, io: Io): Outcome {
   }
   // A bad line is one clean line on stderr; the rest merges on, and the run ends with exit code 2.
   for (const p of problems) io.err(errorLine(p));
-  const summaryOnly = SUMMARY_FORMATS.has(opts.format) && calls.length + errors.length > 1 && !opts.outDir;
-  const pipeline = reportPipeline(opts, checks, loaded.rules, io, { summaryOnly });
+  const pipeline = reportPipeline(opts, checks, loaded.rules, io);
   const readers = files.map((f) => new LineReader(f));
   try {
     for (const e of errors) pipeline.add(e);

@@ -67,7 +67,18 @@ export function checkDistinctOutputs(flags: ReportFlags): void {
 }
 
 /** The output pipeline the flags ask for. */
-export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io, extra: { summaryOnly?: boolean } = {}): ReportPipeline {
+/**
+ * The longest text one call's part of a streamed report may be: BUYERSIDE_MAX_REPORT_CHARS, an internal
+ * setting so that tests can reach the limit cheaply; absent, as long as a string can be.
+ */
+export function maxPartChars(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.BUYERSIDE_MAX_REPORT_CHARS;
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof reportChecks>, rules: readonly Rule[], io: Io): ReportPipeline {
   checkDistinctOutputs(flags);
   const toFile = Boolean(flags.output || flags.outDir);
   return new ReportPipeline({
@@ -82,6 +93,7 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
       ...(flags.maxFindings !== undefined ? { maxFindings: countFlag('--max-findings', flags.maxFindings, true) } : {}),
       ...(flags.brief ? { brief: true } : {}),
       ...(flags.top !== undefined ? { top: countFlag('--top', flags.top, false) } : {}),
+      ...(maxPartChars(io.env) !== undefined ? { maxPartChars: maxPartChars(io.env) } : {}),
     },
     ...(flags.quiet ? { quiet: true } : {}),
     ...(flags.output ? { output: flags.output } : {}),
@@ -91,6 +103,5 @@ export function reportPipeline(flags: ReportFlags, checks: ReturnType<typeof rep
     ...(checks.baseline ? { baseline: checks.baseline } : {}),
     gates: checks.gates,
     rules: ruleMeta(rules),
-    ...(extra.summaryOnly ? { summaryOnly: true } : {}),
   });
 }

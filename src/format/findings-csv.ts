@@ -1,6 +1,7 @@
 /** CSV with one row per finding across all calls, for filtering and pivoting in a spreadsheet. */
 import type { Formatter } from './types.js';
 import { csvRow } from './escape.js';
+import { formatStreamed, type StreamFormatter } from './stream.js';
 
 /**
  * The columns, in order. line is 1-based in the input file (empty for findings about the call as a whole); time is seconds (empty without times);
@@ -22,10 +23,13 @@ export const FINDINGS_CSV_COLUMNS = [
   'suppressed',
 ] as const;
 
-/** Calls in report order, findings in the order the analysis produced them (suppressed ones included and marked). */
-export const formatFindingsCsv: Formatter = (report) => {
-  let out = csvRow(FINDINGS_CSV_COLUMNS);
-  for (const call of report.calls) {
+/** Calls in report order, findings in the order the analysis produced them (suppressed ones included and marked); a call's rows at a time. */
+export const streamFindingsCsv: StreamFormatter = () => ({
+  inOrder: true,
+  readsCalls: false,
+  head: () => csvRow(FINDINGS_CSV_COLUMNS),
+  part(call) {
+    let out = '';
     for (const f of call.findings) {
       out += csvRow([
         call.file,
@@ -44,6 +48,9 @@ export const formatFindingsCsv: Formatter = (report) => {
         f.suppressed === true,
       ]);
     }
-  }
-  return out;
-};
+    return out;
+  },
+  end: () => {},
+});
+
+export const formatFindingsCsv: Formatter = (report, options) => formatStreamed(streamFindingsCsv, report, options);

@@ -1,6 +1,7 @@
 /** GitHub Actions workflow commands: one annotation line per finding, input error and failed gate. */
 import { ALL_CALLS, type Severity } from '../types.js';
 import type { Formatter } from './types.js';
+import { formatStreamed, type StreamFormatter } from './stream.js';
 import { annotatedFindings, isStrength } from './annotations.js';
 import { escapeGithubData as data, escapeGithubProperty as prop, portablePath } from './escape.js';
 
@@ -19,22 +20,28 @@ export function workflowCommand(command: string, properties: Record<string, stri
  * Findings (suppressed ones skipped; strengths only with includeStrengths, as notices; against a
  * baseline only new ones), then input errors, then failed gates; one line each.
  */
-export const formatGithub: Formatter = (report, options) => {
-  const lines: string[] = [];
-  for (const call of report.calls) {
+export const streamGithub: StreamFormatter = (_rules, options) => ({
+  inOrder: true,
+  readsCalls: false,
+  part(call) {
     const file = portablePath(call.file);
+    let out = '';
     for (const f of annotatedFindings(call, options)) {
       if (f.suppressed) continue;
       const message = f.suggestion ? `${f.message} ${f.suggestion}` : f.message;
       const where = f.line === undefined ? {} : { line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn };
-      lines.push(workflowCommand(isStrength(f) ? 'notice' : (COMMANDS[f.severity] ?? 'warning'), { file, ...where, title: `buyerside ${f.ruleId}` }, message));
+      out += `${workflowCommand(isStrength(f) ? 'notice' : (COMMANDS[f.severity] ?? 'warning'), { file, ...where, title: `buyerside ${f.ruleId}` }, message)}\n`;
     }
-  }
-  for (const e of report.errors) {
-    lines.push(workflowCommand('error', { file: portablePath(e.file), line: e.line, title: `buyerside ${e.code ?? 'input error'}` }, e.message));
-  }
-  for (const g of report.gates ?? []) {
-    lines.push(workflowCommand('error', { ...(g.file === ALL_CALLS ? {} : { file: portablePath(g.file) }), title: `buyerside gate ${g.gate}` }, g.message));
-  }
-  return lines.map((l) => `${l}\n`).join('');
-};
+    return out;
+  },
+  end(out, report) {
+    for (const e of report.errors) {
+      out.write(`${workflowCommand('error', { file: portablePath(e.file), line: e.line, title: `buyerside ${e.code ?? 'input error'}` }, e.message)}\n`);
+    }
+    for (const g of report.gates ?? []) {
+      out.write(`${workflowCommand('error', { ...(g.file === ALL_CALLS ? {} : { file: portablePath(g.file) }), title: `buyerside gate ${g.gate}` }, g.message)}\n`);
+    }
+  },
+});
+
+export const formatGithub: Formatter = (report, options) => formatStreamed(streamGithub, report, options);

@@ -5,7 +5,9 @@ import type { Formatter } from './types.js';
 import { isJourneyJump } from '../report/finding.js';
 import { summarize, type RepRow, type RuleCount, type ScoreBucket, type Summary } from '../report/summary.js';
 import { escapeHtml as h, formatTime, percent, round, splitMatch } from './escape.js';
-import { formatDashboard } from './dashboard/page.js';
+import { formatDashboard, streamDashboard } from './dashboard/page.js';
+import { withinLimit, type StreamFormatter } from './stream.js';
+import { createReport } from '../report/report.js';
 
 /** No scripts, fonts or remote images may load even if escaping ever failed: defence in depth. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -315,4 +317,28 @@ export const formatStaticHtml: Formatter = (report, options) => {
     sections.join('\n') +
     '\n</main>\n</body>\n</html>\n'
   );
+};
+
+/**
+ * The HTML report streamed: a batch's dashboard call by call. Whether the run is a batch shows only at the
+ * end, so the first call is also held whole, and its static page made once as it arrives to find one too
+ * large to write while that call can still be listed as failed.
+ */
+export const streamHtml: StreamFormatter = (rules, options) => {
+  const dashboard = streamDashboard(rules, options);
+  let first: CallReport | undefined;
+  return {
+    inOrder: false,
+    readsCalls: true,
+    part(call, n) {
+      if (n === 0) withinLimit(formatStaticHtml(createReport({ calls: [call], rules }), options), options);
+      const part = dashboard.part(call, n);
+      first = n === 0 ? call : undefined;
+      return part;
+    },
+    end(out, report, parts) {
+      if (report.calls.length > 1) dashboard.end(out, report, parts);
+      else out.write(formatStaticHtml({ ...report, calls: first ? [first] : [] }, options));
+    },
+  };
 };

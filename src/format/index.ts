@@ -11,7 +11,20 @@ import { formatJunit } from './junit.js';
 import { formatGithub } from './github.js';
 import { formatSummary } from './summary.js';
 import { formatFindingsCsv as formatFindingsCsvRaw } from './findings-csv.js';
-import { safeFormatter } from './safe-text.js';
+import { safeFormatter, safeStream } from './safe-text.js';
+import { createReport } from '../report/report.js';
+import type { CallReport } from '../types.js';
+import { withinLimit, type StreamFormatter } from './stream.js';
+import { streamJson } from './json.js';
+import { streamCsv } from './csv.js';
+import { streamNdjson } from './ndjson.js';
+import { streamMarkdown } from './markdown.js';
+import { streamHtml } from './html.js';
+import { streamSarif } from './sarif.js';
+import { streamJunit } from './junit.js';
+import { streamGithub } from './github.js';
+import { streamSummary } from './summary.js';
+import { streamFindingsCsv as streamFindingsCsvRaw } from './findings-csv.js';
 
 /** One call: the full terminal report; more than one: the batch summary tables. */
 const formatTerminalOrSummary: Formatter = (report, options) =>
@@ -49,3 +62,43 @@ export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
 
 /** The per-finding CSV, with printable strings like the other human-facing formats. */
 export const formatFindingsCsv: Formatter = safeFormatter(formatFindingsCsvRaw);
+
+/**
+ * formatTerminalOrSummary streamed. Whether the run has one input shows only at the end, so the first call
+ * is held whole (and its report made once as it arrives, to find one too large to write while that call can
+ * still be listed as failed); every later call leaves only its summary view.
+ */
+const streamTerminalOrSummary: StreamFormatter = (rules, options) => {
+  const summary = streamSummary(rules, options);
+  let first: CallReport | undefined;
+  return {
+    inOrder: false,
+    readsCalls: true,
+    part(call, n) {
+      if (n === 0) withinLimit(formatTerminal(createReport({ calls: [call], rules }), options), options);
+      first = n === 0 ? call : undefined;
+      return '';
+    },
+    end(out, report, parts) {
+      if (report.calls.length + report.errors.length > 1) summary.end(out, report, parts);
+      else out.write(formatTerminal({ ...report, calls: first ? [first] : [] }, options));
+    },
+  };
+};
+
+/** Each format's streaming form, byte for byte its formatter's output (test/format/streamed.test.ts). */
+export const STREAMS: Record<FormatName, StreamFormatter> = {
+  terminal: safeStream(streamTerminalOrSummary),
+  summary: safeStream(streamSummary),
+  json: streamJson,
+  csv: safeStream(streamCsv),
+  ndjson: streamNdjson,
+  markdown: safeStream(streamMarkdown),
+  html: streamHtml,
+  sarif: streamSarif,
+  junit: streamJunit,
+  github: safeStream(streamGithub),
+};
+
+/** The per-finding CSV streamed, with printable strings. */
+export const streamFindingsCsv: StreamFormatter = safeStream(streamFindingsCsvRaw);

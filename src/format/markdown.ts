@@ -1,5 +1,6 @@
 /** GitHub-flavoured Markdown for wikis and PR comments: summary tables, then one section per call in the terminal report's order (src/format/digest.ts). */
-import type { CallReport, Report } from '../types.js';
+import type { CallReport, Report, RuleMeta } from '../types.js';
+import { formatStreamed, OneTrailingNewline, writeLines, type StreamFormatter } from './stream.js';
 import type { Formatter } from './types.js';
 import { digestCall, DEFAULT_QUOTES, type FindingGroup, type Quote } from './digest.js';
 import { summarize, type RuleCount, type Summary } from '../report/summary.js';
@@ -102,8 +103,8 @@ function overview(report: Report, summary: Summary): string[] {
 }
 
 /** One call in the order of the terminal report: header, what to change first, habits, strengths, the conversation, the journey. */
-function callSection(call: CallReport, report: Report, maxQuotes: number | undefined): string[] {
-  const d = digestCall(call, report.rules, maxQuotes !== undefined ? { maxQuotes } : {});
+function callSection(call: CallReport, rules: readonly RuleMeta[], maxQuotes: number | undefined): string[] {
+  const d = digestCall(call, rules, maxQuotes !== undefined ? { maxQuotes } : {});
   const m = call.metrics;
   const out = [`## ${md(call.file)}`, ''];
   if (d.score === null) {
@@ -158,11 +159,23 @@ function group(g: FindingGroup, habit: boolean): string[] {
   return out;
 }
 
-/** The whole report as Markdown; tables escape every transcript-derived string. */
-export const formatMarkdown: Formatter = (report, options) => {
-  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
-  const lines = overview(report, summary);
-  // Sections follow the summary's order so the page reads top to bottom like the table.
-  for (const row of summary.calls) lines.push(...callSection(report.calls[row.index]!, report, options.maxFindings));
-  return lines.join('\n').replace(/\n+$/, '') + '\n';
-};
+/**
+ * The whole report as Markdown; tables escape every transcript-derived string. Each call's section is made
+ * as the call arrives and kept; the summary tables come first, then the sections in the summary's order,
+ * so the page reads top to bottom like the table.
+ */
+export const streamMarkdown: StreamFormatter = (rules, options) => ({
+  inOrder: false,
+  readsCalls: true,
+  part: (call) => callSection(call, rules, options.maxFindings).map((line) => `${line}\n`).join(''),
+  end(out, report, parts) {
+    const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
+    // The page ends with one newline however its last section ends.
+    const page = new OneTrailingNewline(out);
+    writeLines(page, overview(report, summary));
+    for (const row of summary.calls) parts.writeTo(row.index, page);
+    page.close();
+  },
+});
+
+export const formatMarkdown: Formatter = (report, options) => formatStreamed(streamMarkdown, report, options);

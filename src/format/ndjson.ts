@@ -1,6 +1,7 @@
 /** Newline-delimited JSON: one line per call and one per input error, so huge batches can be streamed and grepped. */
 import type { CallReport, InputError } from '../types.js';
 import type { Formatter } from './types.js';
+import { formatStreamed, type StreamFormatter } from './stream.js';
 
 /** One call as a single JSON line (no trailing newline); the CallReport exactly as given. */
 export function formatCallLine(call: CallReport): string {
@@ -13,7 +14,13 @@ export function formatErrorLine(error: InputError): string {
 }
 
 /** Every call line, then every error line, each ending with a newline. */
-export const formatNdjson: Formatter = (report) => {
-  const lines = [...report.calls.map(formatCallLine), ...report.errors.map(formatErrorLine)];
-  return lines.map((line) => `${line}\n`).join('');
-};
+export const streamNdjson: StreamFormatter = () => ({
+  inOrder: true,
+  readsCalls: false,
+  part: (call) => `${formatCallLine(call)}\n`,
+  end(out, report) {
+    for (const e of report.errors) out.write(`${formatErrorLine(e)}\n`);
+  },
+});
+
+export const formatNdjson: Formatter = (report, options) => formatStreamed(streamNdjson, report, options);

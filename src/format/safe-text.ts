@@ -7,6 +7,7 @@
  */
 import type { Report } from '../types.js';
 import type { Formatter } from './types.js';
+import type { StreamFormatter } from './stream.js';
 import { printable } from '../errors.js';
 
 /** A deep copy of `value` with every string (values, not keys) made printable. */
@@ -29,4 +30,18 @@ export function safeReport(report: Report): Report {
 /** A formatter that sees only printable strings. */
 export function safeFormatter(format: Formatter): Formatter {
   return (report, options) => format(safeReport(report), options);
+}
+
+/** A stream that sees only printable strings: each call as it arrives, the rest of the report at the end. */
+export function safeStream(stream: StreamFormatter): StreamFormatter {
+  return (rules, options) => {
+    const s = stream(rules.map(safeCopy), options);
+    return {
+      inOrder: s.inOrder,
+      readsCalls: s.readsCalls,
+      ...(s.head ? { head: s.head.bind(s) } : {}),
+      part: (call, n) => s.part(safeCopy(call), n),
+      end: (out, report, parts) => s.end(out, safeReport(report), parts),
+    };
+  };
 }

@@ -1,7 +1,9 @@
 /** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers: rules, results, and input errors and failed gates as notifications. */
 import { createHash } from 'node:crypto';
 import { ALL_CALLS, type Finding, type GateResult, type InputError, type Report, type RuleMeta, type Severity } from '../types.js';
-import type { Formatter } from './types.js';
+import type { FormatOptions, Formatter } from './types.js';
+import { nestedJson, type StreamFormatter } from './stream.js';
+import type { CallReport } from '../types.js';
 import { escapeMarkdown, portablePath } from './escape.js';
 import { annotatedFindings, isStrength } from './annotations.js';
 
@@ -138,66 +140,83 @@ function notification(error: InputError) {
   };
 }
 
-/** The report as a SARIF log with one run; pretty-printed JSON. */
-export const formatSarif: Formatter = (report, options) => {
-  const rules = [...report.rules];
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = [];
-  for (const call of report.calls) {
-    const seen = new Map<string, number>();
-    for (const f of annotatedFindings(call, options)) {
-      if (!index.has(f.ruleId)) {
-        index.set(f.ruleId, rules.length);
-        rules.push(placeholderRule(f));
-      }
-      const key = `${f.ruleId}\0${f.match.toLowerCase()}`;
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      results.push({
-        ruleId: f.ruleId,
-        ruleIndex: index.get(f.ruleId)!,
-        level: isStrength(f) ? 'note' : sarifLevel(f.severity),
-        ...(f.new === true ? { baselineState: 'new' } : {}),
-        // Code scanning rejects results with an empty message, so the rule id stands in when a pack leaves it blank.
-        message: { text: [f.message, f.suggestion].filter(Boolean).join(' ') || f.ruleId },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: artifactUri(call.file),
-              // The region is the matched words in the file; findings about the call as a whole point at the file.
-              ...(f.line !== undefined ? { region: region(f) } : {}),
-            },
-          },
-        ],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(call.file, f, occurrence) },
-        properties: {
-          kind: f.kind,
-          category: f.category,
-          speaker: f.speaker,
-          match: f.match,
-          ...(f.time !== undefined ? { time: f.time } : {}),
-          ...(f.scope ? { scope: f.scope } : {}),
-        },
-        ...(f.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
-      });
+/** The rules a run's results point into: the report's, then a placeholder for each rule id they lack, in the order results meet them. */
+class RuleIndex {
+  readonly rules: RuleMeta[];
+  private readonly index: Map<string, number>;
+  constructor(rules: readonly RuleMeta[]) {
+    this.rules = [...rules];
+    this.index = new Map(this.rules.map((r, i) => [r.id, i]));
+  }
+  of(f: Finding): number {
+    let i = this.index.get(f.ruleId);
+    if (i === undefined) {
+      i = this.rules.length;
+      this.index.set(f.ruleId, i);
+      this.rules.push(placeholderRule(f));
     }
+    return i;
   }
-  // Failed gates are results too: code scanning shows results, not notifications.
+}
+
+/** One call's results, in its findings' order. */
+function callResults(call: CallReport, rules: RuleIndex, options: FormatOptions) {
+  const seen = new Map<string, number>();
+  return annotatedFindings(call, options).map((f) => {
+    const ruleIndex = rules.of(f);
+    const key = `${f.ruleId}\0${f.match.toLowerCase()}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex,
+      level: isStrength(f) ? 'note' : sarifLevel(f.severity),
+      ...(f.new === true ? { baselineState: 'new' } : {}),
+      // Code scanning rejects results with an empty message, so the rule id stands in when a pack leaves it blank.
+      message: { text: [f.message, f.suggestion].filter(Boolean).join(' ') || f.ruleId },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactUri(call.file),
+            // The region is the matched words in the file; findings about the call as a whole point at the file.
+            ...(f.line !== undefined ? { region: region(f) } : {}),
+          },
+        },
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(call.file, f, occurrence) },
+      properties: {
+        kind: f.kind,
+        category: f.category,
+        speaker: f.speaker,
+        match: f.match,
+        ...(f.time !== undefined ? { time: f.time } : {}),
+        ...(f.scope ? { scope: f.scope } : {}),
+      },
+      ...(f.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
+    };
+  });
+}
+
+/** Failed gates are results too (code scanning shows results, not notifications), after every call's. */
+function gateResults(report: Report, firstGateRule: number) {
   const gateRules = [...new Set((report.gates ?? []).map((g) => g.gate))];
-  const gateIndex = new Map(gateRules.map((g, i) => [g, rules.length + i]));
-  for (const g of report.gates ?? []) {
-    results.push({
-      ruleId: `gate/${g.gate}`,
-      ruleIndex: gateIndex.get(g.gate)!,
-      level: 'error' as const,
-      message: { text: `${g.gate}: ${g.message}` },
-      locations: gateLocations(g),
-      partialFingerprints: { [FINGERPRINT_KEY]: createHash('sha256').update(`gate/${g.gate}\0${portablePath(g.file)}`).digest('hex').slice(0, 32) },
-      properties: { gate: g.gate, file: g.file },
-    });
-  }
+  const gateIndex = new Map(gateRules.map((g, i) => [g, firstGateRule + i]));
+  const results = (report.gates ?? []).map((g) => ({
+    ruleId: `gate/${g.gate}`,
+    ruleIndex: gateIndex.get(g.gate)!,
+    level: 'error' as const,
+    message: { text: `${g.gate}: ${g.message}` },
+    locations: gateLocations(g),
+    partialFingerprints: { [FINGERPRINT_KEY]: createHash('sha256').update(`gate/${g.gate}\0${portablePath(g.file)}`).digest('hex').slice(0, 32) },
+    properties: { gate: g.gate, file: g.file },
+  }));
+  return { gateRules, results };
+}
+
+/** The log around its results: everything but the calls' results depends on the run as a whole. */
+function sarifLog(report: Report, rules: RuleIndex, gateRules: string[], results: unknown) {
   const code = exitCode(report);
-  const log = {
+  return {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
     runs: [
@@ -207,7 +226,7 @@ export const formatSarif: Formatter = (report, options) => {
             name: report.tool.name,
             version: report.tool.version,
             informationUri: INFORMATION_URI,
-            rules: [...rules.map(sarifRule), ...gateRules.map(gateRule)],
+            rules: [...rules.rules.map(sarifRule), ...gateRules.map(gateRule)],
           },
         },
         invocations: [
@@ -224,5 +243,51 @@ export const formatSarif: Formatter = (report, options) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The report as a SARIF log with one run; pretty-printed JSON. */
+export const formatSarif: Formatter = (report, options) => {
+  const rules = new RuleIndex(report.rules);
+  const results: unknown[] = report.calls.flatMap((call) => callResults(call, rules, options));
+  const gates = gateResults(report, rules.rules.length);
+  return JSON.stringify(sarifLog(report, rules, gates.gateRules, [...results, ...gates.results]), null, 2) + '\n';
+};
+
+/** Depth of a result in the log (log, runs, the run, results), for its pretty-printed indentation. */
+const RESULT_DEPTH = 4;
+/** Stands in for the results while the log around them is printed; the last key of the log, so found from the end. */
+const RESULTS_HOLE = '\u0000results\u0000';
+
+/** The same log with each call's results made as the call arrives and kept; the rules and invocations need the whole run first. */
+export const streamSarif: StreamFormatter = (reportRules, options) => {
+  const rules = new RuleIndex(reportRules);
+  const pad = '  '.repeat(RESULT_DEPTH);
+  return {
+    inOrder: false,
+    readsCalls: false,
+    part: (call) => callResults(call, rules, options).map((r) => nestedJson(r, RESULT_DEPTH)).join(`,\n${pad}`),
+    end(out, report, parts) {
+      const gates = gateResults(report, rules.rules.length);
+      const text = JSON.stringify(sarifLog(report, rules, gates.gateRules, RESULTS_HOLE), null, 2) + '\n';
+      const hole = text.lastIndexOf(JSON.stringify(RESULTS_HOLE));
+      out.write(text.slice(0, hole));
+      let any = false;
+      const next = () => {
+        out.write(`${any ? ',' : '['}\n${pad}`);
+        any = true;
+      };
+      for (let i = 0; i < parts.count; i++) {
+        const part = parts.read(i);
+        if (!part) continue;
+        next();
+        out.write(part);
+      }
+      for (const g of gates.results) {
+        next();
+        out.write(nestedJson(g, RESULT_DEPTH));
+      }
+      out.write(any ? `\n${'  '.repeat(RESULT_DEPTH - 1)}]` : '[]');
+      out.write(text.slice(hole + JSON.stringify(RESULTS_HOLE).length));
+    },
+  };
 };

@@ -10,6 +10,9 @@ import { DEFAULT_WIDTH } from './terminal.js';
 import { fitTable, type Column } from './table.js';
 import { wrap } from './wrap.js';
 import { percent } from './escape.js';
+import { formatStreamed, writeLines, type StreamFormatter } from './stream.js';
+import type { Report } from '../types.js';
+import type { FormatOptions } from './types.js';
 
 /** The calls table's columns in the order they go when the table is too wide: the file and the score always stay. */
 export const CALL_COLUMNS_DROP_ORDER = ['buyer-focused', 'sellers', 'questions (open)', 'seller talk', 'top habit', 'seller-focused'] as const;
@@ -73,7 +76,8 @@ function topRows(rows: readonly CallRow[], n: number): { low: CallRow[]; high: C
   return { low: judged.slice(0, n), high: judged.slice(-n).reverse(), between: judged.length - 2 * n, notJudged };
 }
 
-export const formatSummary: Formatter = (report, options) => {
+/** The summary's lines (the summary tables read only what batch/pipeline.ts's summary views keep). */
+function summaryLines(report: Report, options: FormatOptions): string[] {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
   const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
@@ -113,5 +117,14 @@ export const formatSummary: Formatter = (report, options) => {
     out.push(c.bold('failed gates'));
     for (const g of report.gates) out.push(...wrap(`${g.file}: ${g.gate}: ${g.message}`, width, '  ', '    ').map((l) => c.red(l)));
   }
-  return out.join('\n') + '\n';
-};
+  return out;
+}
+
+export const streamSummary: StreamFormatter = (_rules, options) => ({
+  inOrder: false,
+  readsCalls: true,
+  part: () => '',
+  end: (out, report) => writeLines(out, summaryLines(report, options)),
+});
+
+export const formatSummary: Formatter = (report, options) => formatStreamed(streamSummary, report, options);

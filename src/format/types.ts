@@ -18,6 +18,8 @@ export interface FormatOptions {
   brief?: boolean;
   /** The batch summary shows only the N lowest and N highest scoring calls. */
   top?: number;
+  /** Streamed reports: the longest text one call's part may be (the CLI sets it; absent: as long as a string can be). */
+  maxPartChars?: number;
 }
 
 export type Formatter = (report: Report, options: FormatOptions) => string;

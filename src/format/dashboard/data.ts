@@ -16,7 +16,7 @@ export interface DashboardData {
   calls: CallData[];
 }
 
-class StringTable {
+export class StringTable {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
   id(value: string | undefined): number {
@@ -31,39 +31,57 @@ class StringTable {
   }
 }
 
-function callData(call: CallReport, row: Summary['calls'][number], strings: StringTable, gates: string[]): CallData {
-  const findings = call.findings.map((f): FindingData => {
-    // The match as a span of its sentence, found as the other formats find it (splitMatch): it is most of a sentence's size again.
-    const at = f.match ? f.text.indexOf(f.match) : -1;
-    return [
-      f.line ?? 0,
-      strings.id(f.ruleId),
-      f.kind === 'seller-centric' ? 1 : 0,
-      strings.id(f.severity),
-      strings.id(f.speaker),
-      f.text,
-      at,
-      strings.id(f.message),
-      strings.id(f.suggestion),
-      f.suppressed ? 1 : 0,
-      f.turn ?? -1,
-      f.time === undefined ? -1 : Math.round(f.time),
-      at < 0 ? 0 : f.match.length,
-    ];
-  });
+/**
+ * What the dashboard reads of one call, strings still strings: made as the call arrives (and kept as JSON by
+ * a streamed report), turned into CallData with the string table once the summary's order is known.
+ */
+export interface CallFacts {
+  file: string;
+  score: number | null;
+  talk: number;
+  questions: number;
+  open: number;
+  roles: string;
+  words: number[];
+  /** As FindingData, with the rule, severity, speaker, message and suggestion as strings (null: none). */
+  findings: Array<[number, string, number, string, string | null, string, number, string, string, number, number, number, number]>;
+}
+
+export function callFacts(call: CallReport): CallFacts {
+  return {
+    file: call.file,
+    score: call.score,
+    talk: Math.round(call.metrics.sellerTalkShare * 100),
+    questions: call.metrics.sellerQuestions,
+    open: call.metrics.sellerOpenQuestions,
+    roles: call.timeline.map((t) => (t.role === 'seller' ? 's' : 'b')).join(''),
+    words: call.timeline.map((t) => t.words),
+    findings: call.findings.map((f) => {
+      // The match as a span of its sentence, found as the other formats find it (splitMatch): it is most of a sentence's size again.
+      const at = f.match ? f.text.indexOf(f.match) : -1;
+      return [f.line ?? 0, f.ruleId, f.kind === 'seller-centric' ? 1 : 0, f.severity, f.speaker ?? null, f.text, at, f.message, f.suggestion, f.suppressed ? 1 : 0, f.turn ?? -1, f.time === undefined ? -1 : Math.round(f.time), at < 0 ? 0 : f.match.length];
+    }),
+  };
+}
+
+/** One call's row; the string table is filled in the order the page has always used (findings, sellers, top issue). */
+export function callData(facts: CallFacts, row: Summary['calls'][number], strings: StringTable, gates: string[]): CallData {
+  const findings = facts.findings.map(
+    (f): FindingData => [f[0], strings.id(f[1]), f[2], strings.id(f[3]), strings.id(f[4] ?? undefined), f[5], f[6], strings.id(f[7]), strings.id(f[8]), f[9], f[10], f[11], f[12]],
+  );
   return [
-    call.file,
+    facts.file,
     row.sellers.map((s) => strings.id(s)),
-    call.score,
-    Math.round(call.metrics.sellerTalkShare * 100),
-    call.metrics.sellerQuestions,
-    call.metrics.sellerOpenQuestions,
+    facts.score,
+    facts.talk,
+    facts.questions,
+    facts.open,
     row.sellerCentric,
     row.buyerOwnership,
     strings.id(row.topIssue?.ruleId),
     row.topIssue?.count ?? 0,
-    call.timeline.map((t) => (t.role === 'seller' ? 's' : 'b')).join(''),
-    call.timeline.map((t) => t.words),
+    facts.roles,
+    facts.words,
     findings,
     gates,
     row.notJudged ?? '',
@@ -73,7 +91,7 @@ function callData(call: CallReport, row: Summary['calls'][number], strings: Stri
 /** The data of every call, in the summary's order. */
 export function dashboardData(report: Report, summary: Summary, gatesByFile: Map<string, string[]>): DashboardData {
   const strings = new StringTable();
-  const calls = summary.calls.map((row) => callData(report.calls[row.index]!, row, strings, gatesByFile.get(row.file) ?? []));
+  const calls = summary.calls.map((row) => callData(callFacts(report.calls[row.index]!), row, strings, gatesByFile.get(row.file) ?? []));
   return { strings: strings.list, calls };
 }
 

@@ -9,7 +9,8 @@ import type { Formatter } from '../types.js';
 import { summarize, type Summary } from '../../report/summary.js';
 import { escapeHtml as h, percent, round } from '../escape.js';
 import { counts, CSS, overviewHtml } from '../html.js';
-import { dashboardData, embedJson } from './data.js';
+import { callData, callFacts, dashboardData, embedJson, StringTable, type CallFacts } from './data.js';
+import type { StreamFormatter, TextSink } from '../stream.js';
 import { DASHBOARD_SCRIPT } from './script.js';
 
 const SCRIPT_HASH = createHash('sha256').update(DASHBOARD_SCRIPT).digest('base64');
@@ -79,11 +80,15 @@ const CALLS_SECTION =
   '<p><button type="button" id="more" class="more" hidden></button></p></section><section id="detail" hidden></section>' +
   '<noscript><section><p class="muted">The calls table needs JavaScript; the overview above does not.</p></section></noscript>';
 
-export const formatDashboard: Formatter = (report, options) => {
-  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
-  const gatesByFile = new Map<string, string[]>();
-  for (const g of report.gates ?? []) gatesByFile.set(g.file, [...(gatesByFile.get(g.file) ?? []), `${g.gate}: ${g.message}`]);
-  const data = dashboardData(report, summary, gatesByFile);
+/** Failed gates by the file they name, as the page lists them. */
+function gatesByFile(report: Report): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const g of report.gates ?? []) out.set(g.file, [...(out.get(g.file) ?? []), `${g.gate}: ${g.message}`]);
+  return out;
+}
+
+/** The page up to its embedded data: the overview is static HTML, the calls are drawn from the data. */
+function pageHead(report: Report, summary: Summary): string {
   return (
     '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
     `<meta http-equiv="Content-Security-Policy" content="${DASHBOARD_CSP}">\n` +
@@ -91,6 +96,36 @@ export const formatDashboard: Formatter = (report, options) => {
     `<meta name="referrer" content="no-referrer">\n<title>${h(report.tool.name)} report</title>\n<style>${CSS}${DASHBOARD_CSS}</style>\n</head>\n<body>\n<main>\n` +
     overview(report, summary) +
     CALLS_SECTION +
-    `\n</main>\n<script type="application/json" id="data">${embedJson(data)}</script>\n<script>${DASHBOARD_SCRIPT}</script>\n</body>\n</html>\n`
+    '\n</main>\n<script type="application/json" id="data">'
   );
+}
+
+const PAGE_TAIL = `</script>\n<script>${DASHBOARD_SCRIPT}</script>\n</body>\n</html>\n`;
+
+export const formatDashboard: Formatter = (report, options) => {
+  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
+  return pageHead(report, summary) + embedJson(dashboardData(report, summary, gatesByFile(report))) + PAGE_TAIL;
 };
+
+/**
+ * The same page streamed: each call's facts are kept as JSON when it arrives; at the end the string table is
+ * filled in the summary's order, so the data is written as `{"strings":[...],"calls":[...]}` with each call
+ * embedded on its own (embedJson escapes character by character, so the pieces join to the whole).
+ */
+export const streamDashboard: StreamFormatter = (_rules, options) => ({
+  inOrder: false,
+  readsCalls: true,
+  part: (call) => JSON.stringify(callFacts(call)),
+  end(out: TextSink, report, parts) {
+    const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
+    const gates = gatesByFile(report);
+    const strings = new StringTable();
+    // Held as embedded text (a few KB a call), since the string table they fill goes before them.
+    const calls = summary.calls.map((row) => embedJson(callData(JSON.parse(parts.read(row.index)) as CallFacts, row, strings, gates.get(row.file) ?? [])));
+    out.write(pageHead(report, summary));
+    out.write(`{"strings":${embedJson(strings.list)},"calls":[`);
+    calls.forEach((c, i) => out.write(i ? `,${c}` : c));
+    out.write(']}');
+    out.write(PAGE_TAIL);
+  },
+});

@@ -1,0 +1,150 @@
+/**
+ * The streaming form of a formatter: a report written call by call, so no string ever holds the whole of it
+ * (a batch's report can be longer than the longest string JavaScript can build). Each call's own part is made
+ * when the call arrives; the writer either sends it straight on (formats whose parts come in input order after
+ * a fixed head) or keeps it (on disk, src/io/spool.ts) until end() places it. The string formatters in
+ * index.ts are these same streams run in memory (formatStreamed), so the two cannot drift apart.
+ */
+import type { CallReport, Report, RuleMeta } from '../types.js';
+import type { FormatOptions } from './types.js';
+import { createReport } from '../report/report.js';
+
+/** Where streamed text goes, piece by piece. */
+export interface TextSink {
+  write(text: string): void;
+}
+
+/** The parts a stream made, kept by the writer; `index` counts the calls given to part(), from 0. */
+export interface PartStore {
+  readonly count: number;
+  /** Writes part `index` to `out` (an empty part writes nothing). */
+  writeTo(index: number, out: TextSink): void;
+  /** Part `index` as a string. */
+  read(index: number): string;
+}
+
+export interface ReportStream {
+  /** True: parts go straight to the output in input order after head(); false: the writer keeps them for end(). */
+  readonly inOrder: boolean;
+  /** Whether end() reads report.calls (as summary views, see batch/pipeline.ts); when not, the writer keeps none. */
+  readonly readsCalls: boolean;
+  /** In-order streams: the text before the first part, written when the first call arrives or at the end. */
+  head?(): string;
+  /** The call's own part, made as it arrives; `n` is the number of calls taken before it; '' for none. */
+  part(call: CallReport, n: number): string;
+  /**
+   * Writes the rest of the report. `report` has the errors and gates, and the calls when readsCalls (cut to
+   * what the summary reads: full calls reach a stream only through part()). In-order streams' parts are
+   * already written; the others' are in `parts`, in the order part() made them.
+   */
+  end(out: TextSink, report: Report, parts: PartStore): void;
+}
+
+/** A call whose own part is longer than the writer may write (FormatOptions.maxPartChars) or than a string can be. */
+export class PartTooLarge extends Error {
+  constructor(readonly chars: number | undefined) {
+    super(chars === undefined ? 'longer than the longest string JavaScript can build' : `${chars} characters`);
+  }
+}
+
+/** `text`, unless it is longer than the options allow a call's part to be. */
+export function withinLimit(text: string, options: FormatOptions): string {
+  if (options.maxPartChars !== undefined && text.length > options.maxPartChars) throw new PartTooLarge(text.length);
+  return text;
+}
+
+/** A stream for one run, given the rules' metadata and the format options. */
+export type StreamFormatter = (rules: readonly RuleMeta[], options: FormatOptions) => ReportStream;
+
+/** Parts held in memory (the string formatters, and the writer when no temp file can be made). */
+export class MemoryParts implements PartStore {
+  private readonly list: string[] = [];
+  get count(): number {
+    return this.list.length;
+  }
+  add(text: string): void {
+    this.list.push(text);
+  }
+  writeTo(index: number, out: TextSink): void {
+    const text = this.list[index] ?? '';
+    if (text) out.write(text);
+  }
+  read(index: number): string {
+    return this.list[index] ?? '';
+  }
+}
+
+/** Collects what is written into one string (for the string formatters only). */
+export class StringSink implements TextSink {
+  text = '';
+  write(text: string): void {
+    this.text += text;
+  }
+}
+
+/** Runs a stream over a whole report in memory: the string form of the format. */
+export function formatStreamed(stream: StreamFormatter, report: Report, options: FormatOptions): string {
+  const s = stream(report.rules, options);
+  const out = new StringSink();
+  const parts = new MemoryParts();
+  if (s.inOrder) out.write(s.head?.() ?? '');
+  report.calls.forEach((call, n) => {
+    const part = s.part(call, n);
+    if (s.inOrder) out.write(part);
+    else parts.add(part);
+  });
+  s.end(out, s.readsCalls ? report : { ...report, calls: [] }, parts);
+  return out.text;
+}
+
+/**
+ * Withholds trailing newlines until more text follows, and ends with exactly one: the streamed form of
+ * `lines.join('\n').replace(/\n+$/, '') + '\n'` when every line is written followed by '\n'.
+ */
+export class OneTrailingNewline implements TextSink {
+  private held = 0;
+  constructor(private readonly out: TextSink) {}
+  write(text: string): void {
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+    if (end === 0) {
+      this.held += text.length;
+      return;
+    }
+    this.out.write('\n'.repeat(this.held) + text.slice(0, end));
+    this.held = text.length - end;
+  }
+  close(): void {
+    this.out.write('\n');
+    this.held = 0;
+  }
+}
+
+/** Writes lines, each followed by '\n' (the streamed form of `lines.join('\n') + '\n'`). */
+export function writeLines(out: TextSink, lines: readonly string[]): void {
+  for (const line of lines) out.write(`${line}\n`);
+}
+
+/** `JSON.stringify(value, null, 2)` as it appears nested `depth` levels deep in a pretty-printed document. */
+export function nestedJson(value: unknown, depth: number): string {
+  const text = JSON.stringify(value, null, 2);
+  // Newlines inside JSON strings are escaped, so every raw newline is a line break of the layout.
+  return depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** Writes `items` as the pretty-printed JSON array they would be at `depth`, one item at a time. */
+export function writeJsonArray(out: TextSink, items: readonly unknown[], depth: number): void {
+  if (items.length === 0) {
+    out.write('[]');
+    return;
+  }
+  const pad = '  '.repeat(depth + 1);
+  out.write('[');
+  items.forEach((item, i) => out.write(`${i ? ',' : ''}\n${pad}${nestedJson(item, depth + 1)}`));
+  out.write(`\n${'  '.repeat(depth)}]`);
+}
+
+/** An empty report with these rules: what a stream's head and end see of a run before its calls. */
+export function emptyReport(rules: readonly RuleMeta[]): Report {
+  return createReport({ calls: [], rules });
+}
