@@ -23,6 +23,7 @@ import { countFindings, createFinding, isSuppressed } from './report/finding.js'
 import type { Sentence } from './language/sentences.js';
 import type { Token } from './language/tokens.js';
 import { models } from './model/bundle.js';
+import type { Model } from './model/logistic.js';
 import { speakerSpeech } from './roles/speech.js';
 import { cueLists } from './judge/cues.js';
 import type { CueLists } from './judge/context.js';
@@ -150,7 +151,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const judgements = options.model === false ? sentences.map(rulesAlone) : judgeSentences(bundle.sentence, sentences, alone);
   const buyerWords = buyerWordsBefore(turns, roles, reasonStems(engine));
   sentences.forEach((s, i) => {
-    const finding = sentenceFinding(s, judgements[i]!, { engine, known: bundle.sentence.first.index, source, transcript, buyerWords: buyerWords[s.turn] });
+    const finding = sentenceFinding(s, judgements[i]!, { engine, known: bundle.sentence.first, source, transcript, buyerWords: buyerWords[s.turn] });
     if (finding) findings.push(finding);
   });
 
@@ -238,9 +239,9 @@ function cuesOf(engine: Engine): CueLists {
 function sentenceFinding(
   s: SellerSentence,
   judgement: Judgement,
-  ctx: { engine: Engine; known: ReadonlyMap<string, number>; source: SourceMap; transcript: Transcript; buyerWords: string | undefined },
+  ctx: { engine: Engine; known: Pick<Model, 'row'>; source: SourceMap; transcript: Transcript; buyerWords: string | undefined },
 ): Finding | undefined {
-  const own = s.hits.filter((h) => !ctx.known.has(`r:${h.rule.id}`));
+  const own = s.hits.filter((h) => ctx.known.row(`r:${h.rule.id}`) < 0);
   let label: Judgement['label'] = own.length ? own[0]!.rule.focus : judgement.label;
   // A hesitant judge (under 60% sure) yields to a rule that matched: the rules' wordings are reviewed
   // one by one, and a near tie says the context did not settle it.

@@ -3,7 +3,8 @@
  * built or downloaded at install) holding every call a coach has scored. A call is known by the hash of
  * its content: scoring it again replaces its row, so nothing is counted twice.
  */
-import sqlite from 'node-sqlite3-wasm';
+import { createRequire } from 'node:module';
+import type sqlite from 'node-sqlite3-wasm';
 import type { CallReport, RuleKindName, RuleMeta } from '../types.js';
 import { HistoryError } from '../errors.js';
 import { namesAHabit } from '../report/finding.js';
@@ -41,6 +42,10 @@ export function repKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+// Loaded when a history file is opened, not at import: instantiating SQLite's WebAssembly took
+// about 35 ms of every analyze start, with or without --history (#12).
+const require = createRequire(import.meta.url);
+
 export class HistoryStore {
   private constructor(
     private readonly db: sqlite.Database,
@@ -51,7 +56,8 @@ export class HistoryStore {
   static open(file: string, options: { readOnly?: boolean } = {}): HistoryStore {
     let db: sqlite.Database;
     try {
-      db = new sqlite.Database(file, options.readOnly ? { readOnly: true } : {});
+      const { Database } = require('node-sqlite3-wasm') as typeof sqlite;
+      db = new Database(file, options.readOnly ? { readOnly: true } : {});
     } catch (e) {
       throw new HistoryError(`${file}: cannot open the history database (${(e as Error).message})`);
     }

@@ -23,9 +23,21 @@ export interface TrainOptions {
 export interface Model {
   classes: string[];
   bias: number[];
-  /** Row of each feature in `weights`, which holds one value per class for each feature. */
-  index: Map<string, number>;
+  /** How many features have weights. */
+  size: number;
+  /** Row of a feature in `weights` (which holds one value per class for each row), or -1 for a feature the model does not know. */
+  row(name: string): number;
+  /** The feature names in row order. */
+  names(): string[];
   weights: Float32Array;
+}
+
+/** A model whose features are looked up in a Map: what training makes (files are read by packed.ts). */
+export function mapModel(parts: { classes: string[]; bias: number[]; index: ReadonlyMap<string, number>; weights: Float32Array }): Model {
+  const { classes, bias, index, weights } = parts;
+  const names = [...index.keys()];
+  names.sort((a, b) => index.get(a)! - index.get(b)!);
+  return { classes, bias, weights, size: index.size, row: (name) => index.get(name) ?? -1, names: () => [...names] };
 }
 
 /** A small deterministic PRNG (mulberry32). */
@@ -95,7 +107,7 @@ export function train(samples: readonly Sample[], options: TrainOptions): Model 
     outIndex.set(name, row);
     for (let k = 0; k < K; k++) out[row * K + k] = W[j * K + k]!;
   });
-  return { classes: [...classes], bias: Array.from(W.subarray(D * K, D * K + K), (x) => Math.fround(x)), index: outIndex, weights: out };
+  return mapModel({ classes: [...classes], bias: Array.from(W.subarray(D * K, D * K + K), (x) => Math.fround(x)), index: outIndex, weights: out });
 }
 
 function softmaxInPlace(z: Float64Array | number[]): void {
@@ -116,38 +128,11 @@ export function predict(model: Model, features: Sample['features']): number[] {
   const w = model.weights;
   for (const x of features) {
     const name = typeof x === 'string' ? x : x[0];
-    const row = model.index.get(name);
-    if (row === undefined) continue;
+    const row = model.row(name);
+    if (row < 0) continue;
     const v = typeof x === 'string' ? 1 : x[1];
     for (let i = 0; i < K; i++) z[i]! += w[row * K + i]! * v;
   }
   softmaxInPlace(z);
   return z;
-}
-
-/** The model as JSON data: feature names one a line, weights as base64 float32 (compact, fast to load). */
-export interface ModelJson {
-  classes: string[];
-  bias: number[];
-  features: string;
-  weights: string;
-}
-
-export function modelToJson(model: Model): ModelJson {
-  const names = [...model.index.keys()];
-  const K = model.classes.length;
-  const w = new Float32Array(names.length * K);
-  names.forEach((name, row) => {
-    const from = model.index.get(name)!;
-    for (let k = 0; k < K; k++) w[row * K + k] = model.weights[from * K + k]!;
-  });
-  return { classes: model.classes, bias: model.bias, features: names.join('\n'), weights: Buffer.from(w.buffer, w.byteOffset, w.byteLength).toString('base64') };
-}
-
-export function modelFromJson(raw: ModelJson): Model {
-  const bytes = Buffer.from(raw.weights, 'base64');
-  const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const index = new Map<string, number>();
-  raw.features.split('\n').forEach((name, row) => index.set(name, row));
-  return { classes: raw.classes, bias: raw.bias, index, weights };
 }

@@ -88,14 +88,14 @@ export function trainModels(data: TrainingData, engine: Engine, cues: CueLists, 
     for (const pieces of byLine.values()) if (pieces.length > 1 && pieces.every(isUnpunctuated)) boundaryTexts.push(`${pieces.join('. ')}.`);
   }
   const boundary = train(boundaryTexts.flatMap(boundarySamples), { classes: ['no', 'yes'], epochs: 8, learningRate: 0.2, l2: 1e-5, minCount: 3 });
-  log(`boundaries: ${boundaryTexts.length} texts, ${boundary.index.size} features`);
+  log(`boundaries: ${boundaryTexts.length} texts, ${boundary.size} features`);
 
   const { lone, calls } = sentenceSamples(data, parsed, engine, cues);
   const sentence = trainSentenceModels(lone, calls);
   log(`sentences: ${lone.length} lone, ${calls.reduce((s, c) => s + c.items.length, 0)} in ${calls.length} calls`);
 
   const speechModel = trainSpeech(parsed);
-  log(`speech roles: ${speechModel.index.size} features`);
+  log(`speech roles: ${speechModel.size} features`);
   const { salesTalk, call } = trainSalesCall(parsed, log);
   return { boundary, sentence, speech: speechModel, salesTalk, call };
 }
