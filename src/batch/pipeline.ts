@@ -210,10 +210,7 @@ export class ReportPipeline {
     if (findingsPart) this.findingsOut!.write(findingsPart);
     if (this.o.outDir) this.writePage(call, gates);
     else if (this.streaming) this.write(part);
-    else {
-      this.writer!.take(part);
-      if (this.writer!.readsCalls) this.calls.push(summaryView(call));
-    }
+    else this.writer!.take(call, part);
   }
 
   private addError(error: InputError): void {

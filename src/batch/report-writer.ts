@@ -39,32 +39,28 @@ export class ReportWriter {
     this.stream = format(rules, options);
   }
 
-  /** Whether the end reads the calls' summary views (the caller keeps them only then). */
-  get readsCalls(): boolean {
-    return this.stream.readsCalls;
-  }
-
   /** The call's part, made now; throws PartTooLarge. Nothing is written until take() is given it. */
   prepare(call: CallReport): string {
     return makePart(() => this.stream.part(call, this.taken), this.options);
   }
 
-  /** Takes the part prepare() made for the next call. */
-  take(part: string): void {
+  /** Takes `call` with the part prepare() made for it. */
+  take(call: CallReport, part: string): void {
     this.taken++;
     if (this.stream.inOrder) {
       this.writeHead();
       if (part) this.out.write(part);
-      return;
+    } else {
+      this.store ??= (this.keep === 'spool' ? Spool.create() : undefined) ?? new MemoryParts();
+      this.store.add(part);
     }
-    this.store ??= (this.keep === 'spool' ? Spool.create() : undefined) ?? new MemoryParts();
-    this.store.add(part);
+    this.stream.taken?.(call);
   }
 
-  /** Writes the rest; `report` carries the errors and gates, and the calls' summary views where readsCalls. */
+  /** Writes the rest; `report` carries the errors and gates (its calls, if any, are not read: the stream has seen them). */
   finish(report: Report): void {
     this.writeHead();
-    this.stream.end(this.out, report, this.store ?? new MemoryParts());
+    this.stream.end(this.out, { ...report, calls: [] }, this.store ?? new MemoryParts());
     this.close();
   }
 
@@ -84,6 +80,6 @@ export class ReportWriter {
 /** A one-off report (an --out-dir page) streamed to `out`: its parts in memory, each checked as a batch's would be. */
 export function writeReport(format: StreamFormatter, report: Report, options: FormatOptions, out: TextSink): void {
   const writer = new ReportWriter(format, report.rules, options, out, 'memory');
-  for (const call of report.calls) writer.take(writer.prepare(call));
-  writer.finish(writer.readsCalls ? report : { ...report, calls: [] });
+  for (const call of report.calls) writer.take(call, writer.prepare(call));
+  writer.finish(report);
 }

@@ -1,8 +1,7 @@
 /** CSV with one row per input file (analysed or failed), for spreadsheets and BI tools. */
 import type { Formatter } from './types.js';
-import { summarize } from '../report/summary.js';
 import { csvRow, round } from './escape.js';
-import { formatStreamed, type StreamFormatter } from './stream.js';
+import { formatStreamed, StreamSummary, type StreamFormatter } from './stream.js';
 
 /**
  * The columns, in order; a stable contract for people who import the file.
@@ -33,35 +32,38 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Calls in summary order (options.sort), then failed files in input order; a row at a time, from the summary alone. */
-export const streamCsv: StreamFormatter = (_rules, options) => ({
-  inOrder: false,
-  readsCalls: true,
-  part: () => '',
-  end(out, report) {
-    const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
-    out.write(csvRow(CSV_COLUMNS));
-    for (const row of summary.calls) {
-      out.write(csvRow([
-        row.file,
-        row.score === null ? 'not-judged' : 'ok',
-        row.sellers.join('; '),
-        row.score,
-        round(row.sellerTalkShare, 3),
-        row.sellerQuestions,
-        row.openQuestions,
-        row.longestMonologueWords,
-        row.sellerCentric,
-        row.buyerOwnership,
-        row.topIssue?.ruleId ?? '',
-        row.notJudged ?? '',
-      ]));
-    }
-    for (const error of summary.failed) {
-      const where = error.line ? `line ${error.line}: ` : '';
-      const code = error.code ? `${error.code}: ` : '';
-      out.write(csvRow([error.file, 'failed', '', null, null, null, null, null, null, null, '', `${code}${where}${error.message}`]));
-    }
-  },
-});
+export const streamCsv: StreamFormatter = (rules, options) => {
+  const rows = new StreamSummary(rules, options.sort);
+  return {
+    inOrder: false,
+    part: () => '',
+    taken: (call) => rows.add(call),
+    end(out, report) {
+      const summary = rows.result(report.errors);
+      out.write(csvRow(CSV_COLUMNS));
+      for (const row of summary.calls) {
+        out.write(csvRow([
+          row.file,
+          row.score === null ? 'not-judged' : 'ok',
+          row.sellers.join('; '),
+          row.score,
+          round(row.sellerTalkShare, 3),
+          row.sellerQuestions,
+          row.openQuestions,
+          row.longestMonologueWords,
+          row.sellerCentric,
+          row.buyerOwnership,
+          row.topIssue?.ruleId ?? '',
+          row.notJudged ?? '',
+        ]));
+      }
+      for (const error of summary.failed) {
+        const where = error.line ? `line ${error.line}: ` : '';
+        const code = error.code ? `${error.code}: ` : '';
+        out.write(csvRow([error.file, 'failed', '', null, null, null, null, null, null, null, '', `${code}${where}${error.message}`]));
+      }
+    },
+  };
+};
 
 export const formatCsv: Formatter = (report, options) => formatStreamed(streamCsv, report, options);

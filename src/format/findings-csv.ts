@@ -26,7 +26,6 @@ export const FINDINGS_CSV_COLUMNS = [
 /** Calls in report order, findings in the order the analysis produced them (suppressed ones included and marked); a call's rows at a time. */
 export const streamFindingsCsv: StreamFormatter = () => ({
   inOrder: true,
-  readsCalls: false,
   head: () => csvRow(FINDINGS_CSV_COLUMNS),
   part(call) {
     let out = '';

@@ -22,7 +22,6 @@ export function workflowCommand(command: string, properties: Record<string, stri
  */
 export const streamGithub: StreamFormatter = (_rules, options) => ({
   inOrder: true,
-  readsCalls: false,
   part(call) {
     const file = portablePath(call.file);
     let out = '';

@@ -327,17 +327,19 @@ export const formatStaticHtml: Formatter = (report, options) => {
 export const streamHtml: StreamFormatter = (rules, options) => {
   const dashboard = streamDashboard(rules, options);
   let first: CallReport | undefined;
+  let count = 0;
   return {
     inOrder: false,
-    readsCalls: true,
     part(call, n) {
       if (n === 0) withinLimit(formatStaticHtml(createReport({ calls: [call], rules }), options), options);
-      const part = dashboard.part(call, n);
-      first = n === 0 ? call : undefined;
-      return part;
+      return dashboard.part(call, n);
+    },
+    taken(call) {
+      first = count++ === 0 ? call : undefined;
+      dashboard.taken?.(call);
     },
     end(out, report, parts) {
-      if (report.calls.length > 1) dashboard.end(out, report, parts);
+      if (count > 1) dashboard.end(out, report, parts);
       else out.write(formatStaticHtml({ ...report, calls: first ? [first] : [] }, options));
     },
   };

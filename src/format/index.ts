@@ -71,16 +71,19 @@ export const formatFindingsCsv: Formatter = safeFormatter(formatFindingsCsvRaw);
 const streamTerminalOrSummary: StreamFormatter = (rules, options) => {
   const summary = streamSummary(rules, options);
   let first: CallReport | undefined;
+  let count = 0;
   return {
     inOrder: false,
-    readsCalls: true,
     part(call, n) {
       if (n === 0) withinLimit(formatTerminal(createReport({ calls: [call], rules }), options), options);
-      first = n === 0 ? call : undefined;
       return '';
     },
+    taken(call) {
+      first = count++ === 0 ? call : undefined;
+      summary.taken?.(call);
+    },
     end(out, report, parts) {
-      if (report.calls.length + report.errors.length > 1) summary.end(out, report, parts);
+      if (count + report.errors.length > 1) summary.end(out, report, parts);
       else out.write(formatTerminal({ ...report, calls: first ? [first] : [] }, options));
     },
   };

@@ -13,7 +13,6 @@ export const streamJson: StreamFormatter = () => {
   let calls = 0;
   return {
     inOrder: true,
-    readsCalls: false,
     head: () => `{\n  "tool": ${nestedJson(emptyReport([]).tool, 1)},\n  "calls": `,
     part(call, n) {
       calls++;

@@ -1,9 +1,9 @@
 /** GitHub-flavoured Markdown for wikis and PR comments: summary tables, then one section per call in the terminal report's order (src/format/digest.ts). */
 import type { CallReport, Report, RuleMeta } from '../types.js';
-import { formatStreamed, OneTrailingNewline, writeLines, type StreamFormatter } from './stream.js';
+import { formatStreamed, OneTrailingNewline, StreamSummary, writeLines, type StreamFormatter } from './stream.js';
 import type { Formatter } from './types.js';
 import { digestCall, DEFAULT_QUOTES, type FindingGroup, type Quote } from './digest.js';
-import { summarize, type RuleCount, type Summary } from '../report/summary.js';
+import type { RuleCount, Summary } from '../report/summary.js';
 import { escapeMarkdown as md, formatTime, percent, round, splitMatch } from './escape.js';
 
 /** Quotes each habit lists by default (the maxFindings option changes it), as in the terminal report. */
@@ -164,18 +164,21 @@ function group(g: FindingGroup, habit: boolean): string[] {
  * as the call arrives and kept; the summary tables come first, then the sections in the summary's order,
  * so the page reads top to bottom like the table.
  */
-export const streamMarkdown: StreamFormatter = (rules, options) => ({
-  inOrder: false,
-  readsCalls: true,
-  part: (call) => callSection(call, rules, options.maxFindings).map((line) => `${line}\n`).join(''),
-  end(out, report, parts) {
-    const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
-    // The page ends with one newline however its last section ends.
-    const page = new OneTrailingNewline(out);
-    writeLines(page, overview(report, summary));
-    for (const row of summary.calls) parts.writeTo(row.index, page);
-    page.close();
-  },
-});
+export const streamMarkdown: StreamFormatter = (rules, options) => {
+  const rows = new StreamSummary(rules, options.sort);
+  return {
+    inOrder: false,
+    part: (call) => callSection(call, rules, options.maxFindings).map((line) => `${line}\n`).join(''),
+    taken: (call) => rows.add(call),
+    end(out, report, parts) {
+      const summary = rows.result(report.errors);
+      // The page ends with one newline however its last section ends.
+      const page = new OneTrailingNewline(out);
+      writeLines(page, overview(report, summary));
+      for (const row of summary.calls) parts.writeTo(row.index, page);
+      page.close();
+    },
+  };
+};
 
 export const formatMarkdown: Formatter = (report, options) => formatStreamed(streamMarkdown, report, options);

@@ -16,7 +16,6 @@ export function formatErrorLine(error: InputError): string {
 /** Every call line, then every error line, each ending with a newline. */
 export const streamNdjson: StreamFormatter = () => ({
   inOrder: true,
-  readsCalls: false,
   part: (call) => `${formatCallLine(call)}\n`,
   end(out, report) {
     for (const e of report.errors) out.write(`${formatErrorLine(e)}\n`);

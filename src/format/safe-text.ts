@@ -5,7 +5,7 @@
  * terminal's title, plant a link, clear the screen, reverse text or forge a line. JSON, NDJSON,
  * SARIF, JUnit and HTML stay faithful: their serializers escape for their own syntax.
  */
-import type { Report } from '../types.js';
+import type { CallReport, Report } from '../types.js';
 import type { Formatter } from './types.js';
 import type { StreamFormatter } from './stream.js';
 import { printable } from '../errors.js';
@@ -36,11 +36,17 @@ export function safeFormatter(format: Formatter): Formatter {
 export function safeStream(stream: StreamFormatter): StreamFormatter {
   return (rules, options) => {
     const s = stream(rules.map(safeCopy), options);
+    // taken() follows the part() of the same call: its safe copy is made once.
+    let last: { call: CallReport; safe: CallReport } | undefined;
+    const safe = (call: CallReport) => (last?.call === call ? last.safe : (last = { call, safe: safeCopy(call) }).safe);
     return {
       inOrder: s.inOrder,
-      readsCalls: s.readsCalls,
       ...(s.head ? { head: s.head.bind(s) } : {}),
-      part: (call, n) => s.part(safeCopy(call), n),
+      part: (call, n) => s.part(safe(call), n),
+      taken: (call) => {
+        s.taken?.(safe(call));
+        last = undefined;
+      },
       end: (out, report, parts) => s.end(out, safeReport(report), parts),
     };
   };

@@ -264,7 +264,6 @@ export const streamSarif: StreamFormatter = (reportRules, options) => {
   const pad = '  '.repeat(RESULT_DEPTH);
   return {
     inOrder: false,
-    readsCalls: false,
     part: (call) => callResults(call, rules, options).map((r) => nestedJson(r, RESULT_DEPTH)).join(`,\n${pad}`),
     end(out, report, parts) {
       const gates = gateResults(report, rules.rules.length);

@@ -5,9 +5,10 @@
  * a fixed head) or keeps it (on disk, src/io/spool.ts) until end() places it. The string formatters in
  * index.ts are these same streams run in memory (formatStreamed), so the two cannot drift apart.
  */
-import type { CallReport, Report, RuleMeta } from '../types.js';
+import type { CallReport, InputError, Report, RuleMeta } from '../types.js';
 import type { FormatOptions } from './types.js';
 import { createReport } from '../report/report.js';
+import { SummaryBuilder, type Summary } from '../report/summary.js';
 
 /** Where streamed text goes, piece by piece. */
 export interface TextSink {
@@ -26,16 +27,16 @@ export interface PartStore {
 export interface ReportStream {
   /** True: parts go straight to the output in input order after head(); false: the writer keeps them for end(). */
   readonly inOrder: boolean;
-  /** Whether end() reads report.calls (as summary views, see batch/pipeline.ts); when not, the writer keeps none. */
-  readonly readsCalls: boolean;
   /** In-order streams: the text before the first part, written when the first call arrives or at the end. */
   head?(): string;
   /** The call's own part, made as it arrives; `n` is the number of calls taken before it; '' for none. */
   part(call: CallReport, n: number): string;
+  /** The call whose part was just taken (a call refused as too large never is): what end() needs of it beyond its part, such as its summary row. */
+  taken?(call: CallReport): void;
   /**
-   * Writes the rest of the report. `report` has the errors and gates, and the calls when readsCalls (cut to
-   * what the summary reads: full calls reach a stream only through part()). In-order streams' parts are
-   * already written; the others' are in `parts`, in the order part() made them.
+   * Writes the rest of the report. `report` has the errors and gates but no calls: a stream sees each call
+   * only through part() and taken(), so nothing holds them all. In-order streams' parts are already
+   * written; the others' are in `parts`, in the order part() made them.
    */
   end(out: TextSink, report: Report, parts: PartStore): void;
 }
@@ -92,9 +93,26 @@ export function formatStreamed(stream: StreamFormatter, report: Report, options:
     const part = s.part(call, n);
     if (s.inOrder) out.write(part);
     else parts.add(part);
+    s.taken?.(call);
   });
-  s.end(out, s.readsCalls ? report : { ...report, calls: [] }, parts);
+  s.end(out, { ...report, calls: [] }, parts);
   return out.text;
+}
+
+/** The batch summary of a stream's calls, built as they are taken: a row a call (report/summary.ts), never the calls. */
+export class StreamSummary {
+  private readonly builder: SummaryBuilder;
+  constructor(rules: readonly RuleMeta[], private readonly sort: string | undefined) {
+    this.builder = new SummaryBuilder(rules);
+  }
+  add(call: CallReport): void {
+    this.builder.add(call);
+  }
+  /** The summary, with the run's input errors; once, at the end. */
+  result(errors: readonly InputError[]): Summary {
+    for (const e of errors) this.builder.addError(e);
+    return this.builder.result(this.sort === undefined ? {} : { sort: this.sort });
+  }
 }
 
 /**

@@ -5,12 +5,12 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Formatter } from './types.js';
-import { sortCallRows, summarize, type CallRow, type RepRow } from '../report/summary.js';
+import { sortCallRows, type CallRow, type RepRow, type Summary } from '../report/summary.js';
 import { DEFAULT_WIDTH } from './terminal.js';
 import { fitTable, type Column } from './table.js';
 import { wrap } from './wrap.js';
 import { percent } from './escape.js';
-import { formatStreamed, writeLines, type StreamFormatter } from './stream.js';
+import { formatStreamed, StreamSummary, writeLines, type StreamFormatter } from './stream.js';
 import type { Report } from '../types.js';
 import type { FormatOptions } from './types.js';
 
@@ -77,10 +77,9 @@ function topRows(rows: readonly CallRow[], n: number): { low: CallRow[]; high: C
 }
 
 /** The summary's lines (the summary tables read only what batch/pipeline.ts's summary views keep). */
-function summaryLines(report: Report, options: FormatOptions): string[] {
+function summaryLines(report: Report, summary: Summary, options: FormatOptions): string[] {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH);
-  const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
   const gated = new Set((report.gates ?? []).map((g) => g.file));
   const out: string[] = [];
 
@@ -120,11 +119,14 @@ function summaryLines(report: Report, options: FormatOptions): string[] {
   return out;
 }
 
-export const streamSummary: StreamFormatter = (_rules, options) => ({
-  inOrder: false,
-  readsCalls: true,
-  part: () => '',
-  end: (out, report) => writeLines(out, summaryLines(report, options)),
-});
+export const streamSummary: StreamFormatter = (rules, options) => {
+  const rows = new StreamSummary(rules, options.sort);
+  return {
+    inOrder: false,
+    part: () => '',
+    taken: (call) => rows.add(call),
+    end: (out, report) => writeLines(out, summaryLines(report, rows.result(report.errors), options)),
+  };
+};
 
 export const formatSummary: Formatter = (report, options) => formatStreamed(streamSummary, report, options);

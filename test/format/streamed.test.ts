@@ -1,7 +1,7 @@
 /**
  * Streamed reports are byte for byte the string formatters' output (issue #13 class 3). The CLI writes every
- * format call by call (batch/report-writer.ts: parts kept in a spool file, the end reading only summary
- * views); each run here is compared with the string formatter over the full report the same run gives as
+ * format call by call (batch/report-writer.ts: parts kept in a spool file, each call seen once and
+ * then let go: the end reads a summary row a call); each run here is compared with the string formatter over the full report the same run gives as
  * JSON, for every format, on the fixtures: a batch with failed inputs and gates, one call, one call and one
  * failure, failures alone, and the same calls merged from shards.
  */
@@ -12,7 +12,6 @@ import { BAD_FIXTURES, FIXTURES, cli, tempDir } from '../support/cli.js';
 import { FORMATTERS, STREAMS, type FormatName } from '../../src/format/index.js';
 import { MemoryParts, formatStreamed, type TextSink } from '../../src/format/stream.js';
 import { ReportWriter } from '../../src/batch/report-writer.js';
-import { summaryView } from '../../src/batch/pipeline.js';
 import type { FormatOptions } from '../../src/format/types.js';
 import type { Report } from '../../src/types.js';
 
@@ -77,7 +76,7 @@ describe('streamed reports equal the string formatters', () => {
     }
   });
 
-  it('the writer, fed summary views and a spool, matches the formatter fed the whole report, for any one-call or empty report too', async () => {
+  it('the writer, which hands each call to its stream once, matches the formatter fed the whole report, for any one-call or empty report too', async () => {
     const report = await fullReport(CASES[0]!);
     const variants: Report[] = [report, { ...report, calls: report.calls.slice(0, 1), errors: [] }, { ...report, calls: [] }, { ...report, calls: report.calls.slice(0, 2), errors: [] }];
     for (const r of variants) {
@@ -85,8 +84,8 @@ describe('streamed reports equal the string formatters', () => {
         let text = '';
         const sink: TextSink = { write: (t) => void (text += t) };
         const writer = new ReportWriter(STREAMS[format], r.rules, { color: false }, sink);
-        for (const call of r.calls) writer.take(writer.prepare(call));
-        writer.finish({ ...r, calls: writer.readsCalls ? r.calls.map(summaryView) : [] });
+        for (const call of r.calls) writer.take(call, writer.prepare(call));
+        writer.finish({ ...r, calls: [] });
         expect(text, `${format}, ${r.calls.length} calls`).toBe(FORMATTERS[format](r, { color: false }));
         expect(formatStreamed(STREAMS[format], r, { color: false }), `${format} in memory`).toBe(text);
       }

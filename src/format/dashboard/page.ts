@@ -10,7 +10,7 @@ import { summarize, type Summary } from '../../report/summary.js';
 import { escapeHtml as h, percent, round } from '../escape.js';
 import { counts, CSS, overviewHtml } from '../html.js';
 import { callData, callFacts, dashboardData, embedJson, StringTable, type CallFacts } from './data.js';
-import type { StreamFormatter, TextSink } from '../stream.js';
+import { StreamSummary, type StreamFormatter, type TextSink } from '../stream.js';
 import { DASHBOARD_SCRIPT } from './script.js';
 
 const SCRIPT_HASH = createHash('sha256').update(DASHBOARD_SCRIPT).digest('base64');
@@ -112,20 +112,23 @@ export const formatDashboard: Formatter = (report, options) => {
  * filled in the summary's order, so the data is written as `{"strings":[...],"calls":[...]}` with each call
  * embedded on its own (embedJson escapes character by character, so the pieces join to the whole).
  */
-export const streamDashboard: StreamFormatter = (_rules, options) => ({
-  inOrder: false,
-  readsCalls: true,
-  part: (call) => JSON.stringify(callFacts(call)),
-  end(out: TextSink, report, parts) {
-    const summary = summarize(report.calls, report.errors, report.rules, { sort: options.sort });
-    const gates = gatesByFile(report);
-    const strings = new StringTable();
-    // Held as embedded text (a few KB a call), since the string table they fill goes before them.
-    const calls = summary.calls.map((row) => embedJson(callData(JSON.parse(parts.read(row.index)) as CallFacts, row, strings, gates.get(row.file) ?? [])));
-    out.write(pageHead(report, summary));
-    out.write(`{"strings":${embedJson(strings.list)},"calls":[`);
-    calls.forEach((c, i) => out.write(i ? `,${c}` : c));
-    out.write(']}');
-    out.write(PAGE_TAIL);
-  },
-});
+export const streamDashboard: StreamFormatter = (rules, options) => {
+  const rows = new StreamSummary(rules, options.sort);
+  return {
+    inOrder: false,
+    part: (call) => JSON.stringify(callFacts(call)),
+    taken: (call) => rows.add(call),
+    end(out: TextSink, report, parts) {
+      const summary = rows.result(report.errors);
+      const gates = gatesByFile(report);
+      const strings = new StringTable();
+      // Held as embedded text (a few KB a call), since the string table they fill goes before them.
+      const calls = summary.calls.map((row) => embedJson(callData(JSON.parse(parts.read(row.index)) as CallFacts, row, strings, gates.get(row.file) ?? [])));
+      out.write(pageHead(report, summary));
+      out.write(`{"strings":${embedJson(strings.list)},"calls":[`);
+      calls.forEach((c, i) => out.write(i ? `,${c}` : c));
+      out.write(']}');
+      out.write(PAGE_TAIL);
+    },
+  };
+};
