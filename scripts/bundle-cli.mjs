@@ -3,12 +3,15 @@
 // code cache (scripts/code-cache.mjs makes it): a cold start then reads one file instead of some 150
 // (#12). The library (dist/index.js) and the batch worker (dist/batch/worker.js) stay as tsc wrote them.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { rolldown } from 'rolldown';
 import { BUNDLE_FILE, CACHE_FILE, buildLine } from '../dist/launch.js';
 
 const DIST = resolve('dist');
+const require = createRequire(import.meta.url);
+const COMMONJS_BUILDS = ['fdir'];
 // A stale cache must never meet a new bundle: it goes first, and code-cache.mjs makes the new one.
 rmSync(CACHE_FILE, { force: true });
 
@@ -16,6 +19,15 @@ const bundle = await rolldown({
   input: 'dist/cli.js',
   platform: 'node',
   plugins: [
+    {
+      // fdir's ES build loads picomatch with a require made at run time, which a bundle cannot hold
+      // (picomatch's six files were then read and compiled at every start); its CommonJS build
+      // requires it plainly.
+      name: 'commonjs-builds',
+      resolveId(source) {
+        return COMMONJS_BUILDS.includes(source) ? require.resolve(source) : null;
+      },
+    },
     {
       // Each module finds its data files (models, rules, package.json) and its worker beside its own
       // file in dist/, so import.meta.url keeps naming that file rather than the bundle.
