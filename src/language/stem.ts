@@ -1,8 +1,8 @@
-/** Porter stemming through natural's deep import (its root import is slow and prints to stdout). */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-let porter: { stem(word: string): string } | undefined;
+/**
+ * Porter stemming through natural's deep import (its root import is slow and prints to stdout). A
+ * static import, so that the build's bundle of the CLI holds the stemmer and its code cache too (#12).
+ */
+import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
 const cache = new Map<string, string>();
 
@@ -16,8 +16,6 @@ const LONGEST_STEMMED = 64;
 export function stem(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
-    // Loaded on first use, so that commands that never stem (rules, --help) don't pay for it.
-    porter ??= require('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
     s = word.length <= LONGEST_STEMMED && /^[a-z]+$/.test(word) ? porter.stem(word) : word;
     if (cache.size > 200_000) cache.clear();
     cache.set(word, s);
