@@ -122,6 +122,7 @@ export function summaryView(call: CallReport): CallReport {
 export class ReportPipeline {
   private readonly o: PipelineOptions;
   private readonly streaming: boolean;
+  /** --out-dir HTML: each call's summary view, for the index page (a batch's report keeps no calls: its stream has them once). */
   private readonly calls: CallReport[] = [];
   private readonly errors: InputError[] = [];
   private readonly gates: GateResult[] = [];
