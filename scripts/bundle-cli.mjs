@@ -2,6 +2,7 @@
 // imports included) into one CommonJS script, dist/cli.cjs, that src/launch.ts compiles with V8's
 // code cache (scripts/code-cache.mjs makes it): a cold start then reads one file instead of some 150
 // (#12). The library (dist/index.js) and the batch worker (dist/batch/worker.js) stay as tsc wrote them.
+// The launcher (src/launch.ts) is written as CommonJS too, dist/launch.cjs.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -53,3 +54,9 @@ const code = readFileSync(BUNDLE_FILE, 'utf8');
 const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
 writeFileSync(BUNDLE_FILE, code + buildLine(id));
 console.error(`bundled the CLI into ${relative('.', BUNDLE_FILE)} (${Math.round(code.length / 1024)} KB, build ${id})`);
+
+// The launcher itself as CommonJS (dist/launch.cjs) for bin/buyerside.js, which is CommonJS too:
+// an ES module on the way in cost a start the ES loader's set-up and an uncached compile (#12).
+const launcher = await rolldown({ input: 'dist/launch.js', platform: 'node', external: ['./cli.js'] });
+await launcher.write({ file: 'dist/launch.cjs', format: 'cjs', codeSplitting: false, banner: '"use strict";' });
+await launcher.close();
