@@ -65,8 +65,16 @@ function matchSeq(nodes: readonly Node[], k: number, s: State, i: number, cont: 
     return -1;
   }
   if (node.t === 'alt') {
-    const end = matchAlt(node, nodes, k, s, i, cont);
-    if (end >= 0) return end;
+    if (node.options.length >= INDEXED_OPTIONS) {
+      const end = matchAlt(node, nodes, k, s, i, cont);
+      if (end >= 0) return end;
+    } else {
+      const rest: Cont = (j) => matchSeq(nodes, k + 1, s, j, cont);
+      for (const option of node.options) {
+        const end = matchSeq(option, 0, s, i, rest);
+        if (end >= 0) return end;
+      }
+    }
   } else if (i < s.tokens.length && matchOne(node, s.tokens[i]!)) {
     const end = matchSeq(nodes, k + 1, s, i + 1, cont);
     if (end >= 0) return end;
@@ -80,6 +88,9 @@ function matchSeq(nodes: readonly Node[], k: number, s: State, i: number, cont: 
  * word or an exact word are tried only where the token is that word; the rest (optional or
  * wildcard first parts) everywhere. In option order, so the first option that matches still wins.
  */
+/** Fewer options than this are simply tried in turn: looking the token up costs more than it saves. */
+const INDEXED_OPTIONS = 6;
+
 interface AltIndex {
   byStem: Map<string, number[]>;
   byWord: Map<string, number[]>;
@@ -304,11 +315,11 @@ function groupsOf(nodes: readonly Node[]): Group[] {
 }
 
 /** A sentence's distinct stems and words, as sets and lists, made once per token list (every pattern reads them). */
-export type Present = ListedGroup;
+type Present = ListedGroup;
 
 const presentCache = new WeakMap<readonly Token[], Present & { n: number }>();
 
-export function present(tokens: readonly Token[]): Present {
+function present(tokens: readonly Token[]): Present {
   let p = presentCache.get(tokens);
   if (!p || p.n !== tokens.length) {
     p = { stems: new Set(), words: new Set(), stemList: [], wordList: [], n: tokens.length };
