@@ -28,7 +28,7 @@ import { speakerSpeech } from './roles/speech.js';
 import { cueLists } from './judge/cues.js';
 import type { CueLists } from './judge/context.js';
 import { walkCall, walkSellerTurns, type TurnSituation } from './judge/walk.js';
-import { turnSentences } from './judge/segment.js';
+import { turnSentencesOf } from './judge/segment.js';
 import { ruleVotes, type RuleHit } from './judge/votes.js';
 import { sentenceFeatures } from './judge/features.js';
 import { judgeSentences, type Judgement } from './judge/decide.js';
@@ -130,8 +130,8 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
   const isSeller = (_: Turn, i: number) => roles[i] === 'seller';
   const onSeller = (turn: Turn, turnIndex: number, base: TurnSituation | undefined) => {
     let indexInTurn = 0;
-    for (const sentence of turnSentences(turn.text, bundle.boundary)) {
-      const tokens = tokenize(sentence.text);
+    for (const sentence of turnSentencesOf(turn, bundle.boundary)) {
+      const tokens = sentence.tokens ?? tokenize(sentence.text);
       if (tokens.length === 0) continue;
       const question = classifyQuestion(tokens, sentence.questionMark, sentence.text, engine.questions);
       if (question.isQuestion) {
@@ -199,7 +199,7 @@ export function analyzeTranscript(transcript: Transcript, options: AnalyzeOption
 interface SellerSentence {
   turn: number;
   sentence: Sentence;
-  tokens: Token[];
+  tokens: readonly Token[];
   hits: RuleHit[];
   features: string[];
 }

@@ -5,9 +5,7 @@
  * example about night shifts, in a call about payroll, does not.
  */
 import type { Role, Turn } from '../types.js';
-import type { Token } from '../language/tokens.js';
-import { tokenize } from '../language/tokens.js';
-import { splitSentences } from '../language/sentences.js';
+import { tokenizedSentences } from '../language/turn-sentences.js';
 
 /** A quote shorter than this says too little; longer, it is not a quote any more. */
 const MIN_WORDS = 4;
@@ -23,8 +21,8 @@ export function buyerWordsBefore(turns: readonly Turn[], roles: readonly Role[],
   turns.forEach((turn, i) => {
     out.push(latest);
     if (roles[i] === 'seller') return;
-    for (const s of splitSentences(turn.text)) {
-      const tokens: Token[] = tokenize(s.text);
+    for (const s of tokenizedSentences(turn)) {
+      const { tokens } = s;
       if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) continue;
       const reason = tokens.some((t) => reasonStems.has(t.stem));
       const ownSituation = tokens.length >= OWN_MIN_WORDS && tokens.some((t) => FIRST_PERSON.has(t.word)) && !s.questionMark;

@@ -69,8 +69,9 @@ export function splitSpoken(text: string, model: Model, at = 0): Sentence[] {
   let from = 0;
   let since = 1;
   for (let i = 1; i < words.length; i++) {
-    const p = NO_CUT_BEFORE.has(words[i]!.word) ? 0 : predict(model, gapFeatures(words, i, since))[1]!;
-    if (p > THRESHOLD && since >= MIN_WORDS && words.length - i >= MIN_WORDS) {
+    // Where a piece could not end here anyway (too short on either side), the model is not asked.
+    const canCut = since >= MIN_WORDS && words.length - i >= MIN_WORDS && !NO_CUT_BEFORE.has(words[i]!.word);
+    if (canCut && predict(model, gapFeatures(words, i, since))[1]! > THRESHOLD) {
       out.push(piece(text, words[from]!.start, words[i - 1]!.end, at));
       from = i;
       since = 1;

@@ -35,10 +35,12 @@ type Cont = (i: number) => number;
 /** The first match of a pattern in the tokens starting at or after `start`, or null. */
 export function findMatch(pattern: CompiledPattern, tokens: readonly Token[], start = 0): Span | null {
   if (!hasRequiredWords(pattern, tokens)) return null;
+  const first = firstTokens(pattern);
+  // No token of the sentence can begin a match: every start below would be skipped.
+  if (first && tokens.length > 0 && !meetsGroup(first, present(tokens))) return null;
   const last = pattern.anchorStart ? 0 : tokens.length - 1;
   const done: Cont = (i) => (!pattern.anchorEnd || i === tokens.length ? i : -1);
   const total = { left: Math.max(TOTAL_MIN, STEPS_PER_TOKEN * tokens.length) };
-  const first = firstTokens(pattern);
   for (let from = start; from <= Math.max(last, 0) && total.left > 0; from++) {
     // A match consumes tokens[from] first; skip starts no first part can take (same result, less work).
     const tok = tokens[from];
@@ -63,16 +65,129 @@ function matchSeq(nodes: readonly Node[], k: number, s: State, i: number, cont: 
     return -1;
   }
   if (node.t === 'alt') {
-    const rest: Cont = (j) => matchSeq(nodes, k + 1, s, j, cont);
-    for (const option of node.options) {
-      const end = matchSeq(option, 0, s, i, rest);
+    if (node.options.length >= INDEXED_OPTIONS) {
+      const end = matchAlt(node, nodes, k, s, i, cont);
       if (end >= 0) return end;
+    } else {
+      const rest: Cont = (j) => matchSeq(nodes, k + 1, s, j, cont);
+      for (const option of node.options) {
+        const end = matchSeq(option, 0, s, i, rest);
+        if (end >= 0) return end;
+      }
     }
   } else if (i < s.tokens.length && matchOne(node, s.tokens[i]!)) {
     const end = matchSeq(nodes, k + 1, s, i + 1, cont);
     if (end >= 0) return end;
   }
   return node.opt ? matchSeq(nodes, k + 1, s, i, cont) : -1;
+}
+
+/**
+ * An alternation's options by the token they must begin with: a lexicon class has up to a hundred
+ * options, and trying each at every position was most of matching. Options whose first part is a
+ * word or an exact word are tried only where the token is that word; the rest (optional or
+ * wildcard first parts) everywhere. In option order, so the first option that matches still wins.
+ */
+/** Fewer options than this are simply tried in turn: looking the token up costs more than it saves. */
+const INDEXED_OPTIONS = 6;
+
+interface AltIndex {
+  byStem: Map<string, number[]>;
+  byWord: Map<string, number[]>;
+  wild: number[];
+}
+
+const altCache = new WeakMap<Node, AltIndex>();
+const NONE: readonly number[] = [];
+/** Past every option index (a small integer, so that indexes stay integers). */
+const END = 0x3fffffff;
+
+function altIndex(node: Extract<Node, { t: 'alt' }>): AltIndex {
+  let ix = altCache.get(node);
+  if (!ix) {
+    ix = { byStem: new Map(), byWord: new Map(), wild: [] };
+    node.options.forEach((option, o) => {
+      const head = option[0];
+      const [map, key] = head && !head.opt && head.t === 'word' ? [ix!.byStem, head.stem] : head && !head.opt && head.t === 'exact' ? [ix!.byWord, head.word] : [undefined, ''];
+      if (!map) ix!.wild.push(o);
+      else {
+        const list = map.get(key);
+        if (list) list.push(o);
+        else map.set(key, [o]);
+      }
+    });
+    altCache.set(node, ix);
+  }
+  return ix;
+}
+
+/**
+ * An option skipped by the index would have failed in one step of matchSeq; the skipped steps still
+ * count against the budgets, so that where a search stops does not change.
+ */
+function skipSteps(s: State, n: number): void {
+  if (n <= 0) return;
+  const room = STEP_BUDGET - s.steps;
+  s.steps += n;
+  if (room > 0) s.total.left -= Math.min(n, room);
+}
+
+/** Matches an alternation at nodes[k], then nodes[k+1..] and the continuation; the end or -1. */
+function matchAlt(node: Extract<Node, { t: 'alt' }>, nodes: readonly Node[], k: number, s: State, i: number, cont: Cont): number {
+  const ix = altIndex(node);
+  const tok = s.tokens[i];
+  const a = tok ? (ix.byStem.get(tok.stem) ?? NONE) : NONE;
+  const b = tok ? (ix.byWord.get(tok.word) ?? NONE) : NONE;
+  const c = ix.wild;
+  let rest: Cont | undefined;
+  let pa = 0, pb = 0, pc = 0, next = 0;
+  for (;;) {
+    // The next option in order among the three lists (each option is in one of them).
+    const oa = pa < a.length ? a[pa]! : END, ob = pb < b.length ? b[pb]! : END, oc = pc < c.length ? c[pc]! : END;
+    let o: number;
+    if (oa < ob && oa < oc) {
+      o = oa;
+      pa++;
+    } else if (ob < oc) {
+      o = ob;
+      pb++;
+    } else if (oc !== END) {
+      o = oc;
+      pc++;
+    } else break;
+    skipSteps(s, o - next);
+    next = o + 1;
+    rest ??= (j) => matchSeq(nodes, k + 1, s, j, cont);
+    const end = matchSeq(node.options[o]!, 0, s, i, rest);
+    if (end >= 0) return end;
+  }
+  skipSteps(s, node.options.length - next);
+  return -1;
+}
+
+/** The single-token options of an alternation as sets, for `!@class` (one lookup, not one test per option). */
+interface OneOf {
+  stems: Set<string>;
+  words: Set<string>;
+  others: Node[];
+}
+
+const oneOfCache = new WeakMap<Node, OneOf>();
+
+function oneOf(node: Extract<Node, { t: 'alt' }>, token: Token): boolean {
+  let set = oneOfCache.get(node);
+  if (!set) {
+    set = { stems: new Set(), words: new Set(), others: [] };
+    for (const o of node.options) {
+      if (o.length !== 1) continue;
+      const only = o[0]!;
+      if (only.t === 'word') set.stems.add(only.stem);
+      else if (only.t === 'exact') set.words.add(only.word);
+      else set.others.push(only);
+    }
+    oneOfCache.set(node, set);
+  }
+  return set.stems.has(token.stem) || set.words.has(token.word) || set.others.some((n) => matchOne(n, token));
 }
 
 function matchOne(node: Node, token: Token): boolean {
@@ -86,7 +201,7 @@ function matchOne(node: Node, token: Token): boolean {
     case 'num':
       return token.word.charCodeAt(0) >= 48 && token.word.charCodeAt(0) <= 57;
     case 'not':
-      return node.node.t === 'alt' ? !node.node.options.some((o) => o.length === 1 && matchOne(o[0]!, token)) : !matchOne(node.node, token);
+      return node.node.t === 'alt' ? !oneOf(node.node, token) : !matchOne(node.node, token);
     default:
       return false;
   }
@@ -98,18 +213,19 @@ interface First {
   words: Set<string>;
 }
 
-const firstCache = new WeakMap<CompiledPattern, First | null>();
+const firstCache = new WeakMap<CompiledPattern, ListedGroup | null>();
 
 /**
  * Which tokens can start a match. Without this every start position ran the whole pattern, and a
  * 5 MB one-line transcript (a single 1M-word sentence) took about a minute (found by the bad-input
  * tests); most starts are now a set lookup.
  */
-function firstTokens(pattern: CompiledPattern): First | null {
+function firstTokens(pattern: CompiledPattern): ListedGroup | null {
   let f = firstCache.get(pattern);
   if (f === undefined) {
     const memo = new Map<readonly Node[], Map<number, First | null>>();
-    f = firstOf(pattern.nodes, 0, () => ({ stems: new Set(), words: new Set() }), memo);
+    const found = firstOf(pattern.nodes, 0, () => ({ stems: new Set(), words: new Set() }), memo);
+    f = found && listed(found);
     firstCache.set(pattern, f);
   }
   return f;
@@ -157,13 +273,21 @@ interface Group {
   words: Set<string>;
 }
 
-const groupCache = new WeakMap<CompiledPattern, Group[]>();
+/** A group with its members also as lists, for walking whichever side of a check is smaller. */
+interface ListedGroup extends Group {
+  stemList: string[];
+  wordList: string[];
+}
 
-function requiredGroups(pattern: CompiledPattern): Group[] {
+const groupCache = new WeakMap<CompiledPattern, ListedGroup[]>();
+
+function requiredGroups(pattern: CompiledPattern): ListedGroup[] {
   let g = groupCache.get(pattern);
-  if (!g) groupCache.set(pattern, (g = groupsOf(pattern.nodes)));
+  if (!g) groupCache.set(pattern, (g = groupsOf(pattern.nodes).map(listed)));
   return g;
 }
+
+const listed = (g: Group): ListedGroup => ({ ...g, stemList: [...g.stems], wordList: [...g.words] });
 
 function groupsOf(nodes: readonly Node[]): Group[] {
   const out: Group[] = [];
@@ -190,29 +314,49 @@ function groupsOf(nodes: readonly Node[]): Group[] {
   return out;
 }
 
-/** A sentence's stems and words as sets, made once per token list (every pattern reads them). */
-const presentCache = new WeakMap<readonly Token[], Group & { n: number }>();
+/** A sentence's distinct stems and words, as sets and lists, made once per token list (every pattern reads them). */
+type Present = ListedGroup;
 
-function present(tokens: readonly Token[]): Group {
+const presentCache = new WeakMap<readonly Token[], Present & { n: number }>();
+
+function present(tokens: readonly Token[]): Present {
   let p = presentCache.get(tokens);
   if (!p || p.n !== tokens.length) {
-    p = { stems: new Set(), words: new Set(), n: tokens.length };
+    p = { stems: new Set(), words: new Set(), stemList: [], wordList: [], n: tokens.length };
     for (const t of tokens) {
-      p.stems.add(t.stem);
-      p.words.add(t.word);
+      if (!p.stems.has(t.stem)) {
+        p.stems.add(t.stem);
+        p.stemList.push(t.stem);
+      }
+      if (!p.words.has(t.word)) {
+        p.words.add(t.word);
+        p.wordList.push(t.word);
+      }
     }
     presentCache.set(tokens, p);
   }
   return p;
 }
 
+/** Whether one of `list` is in `set`: the lookups go over the shorter side (a lexicon class can hold a hundred stems, a sentence a dozen). */
+function meets(list: readonly string[], set: ReadonlySet<string>, otherList: readonly string[], otherSet: ReadonlySet<string>): boolean {
+  if (list.length <= otherList.length) {
+    for (let i = 0; i < list.length; i++) if (otherSet.has(list[i]!)) return true;
+  } else {
+    for (let i = 0; i < otherList.length; i++) if (set.has(otherList[i]!)) return true;
+  }
+  return false;
+}
+
+/** Whether the sentence holds one of the group's stems or words. */
+function meetsGroup(g: ListedGroup, have: Present): boolean {
+  return meets(g.stemList, g.stems, have.stemList, have.stems) || meets(g.wordList, g.words, have.wordList, have.words);
+}
+
 function hasRequiredWords(pattern: CompiledPattern, tokens: readonly Token[]): boolean {
   const groups = requiredGroups(pattern);
   if (groups.length === 0) return true;
   const have = present(tokens);
-  return groups.every((g) => {
-    for (const x of g.stems) if (have.stems.has(x)) return true;
-    for (const x of g.words) if (have.words.has(x)) return true;
-    return false;
-  });
+  for (let i = 0; i < groups.length; i++) if (!meetsGroup(groups[i]!, have)) return false;
+  return true;
 }

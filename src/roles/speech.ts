@@ -5,7 +5,8 @@
  */
 import type { Turn } from '../types.js';
 import { splitSentences } from '../language/sentences.js';
-import { tokenize } from '../language/tokens.js';
+import { tokenize, type Token } from '../language/tokens.js';
+import { tokenizedSentences } from '../language/turn-sentences.js';
 import type { Model } from '../model/logistic.js';
 import { predict } from '../model/logistic.js';
 
@@ -21,7 +22,11 @@ export function speechChunks(text: string): string[] {
 }
 
 export function speechFeatures(text: string): string[] {
-  const tokens = tokenize(text);
+  return featuresOf(text, tokenize(text));
+}
+
+/** speechFeatures of a text whose tokens are already made. */
+function featuresOf(text: string, tokens: readonly Token[]): string[] {
   const f = tokens.map((t) => `u:${t.word}`);
   for (let i = 0; i + 1 < tokens.length; i++) f.push(`b:${tokens[i]!.word}_${tokens[i + 1]!.word}`);
   if (text.includes('?')) f.push('qm');
@@ -51,7 +56,17 @@ const chunkCache = new WeakMap<Turn, { text: string; chunks: SpeechChunk[] }>();
 export function turnSpeechChunks(turn: Turn): SpeechChunk[] {
   const hit = chunkCache.get(turn);
   if (hit && hit.text === turn.text) return hit.chunks;
-  const chunks = speechChunks(turn.text).map((chunk) => ({ features: speechFeatures(chunk), words: chunk.split(/\s+/).length }));
+  // speechChunks(turn.text), with a whole sentence's tokens taken from the turn's shared ones.
+  const chunks: SpeechChunk[] = [];
+  for (const s of tokenizedSentences(turn)) {
+    const words = s.text.split(/\s+/);
+    if (words.length > 30) {
+      for (let i = 0; i < words.length; i += 15) {
+        const chunk = words.slice(i, i + 15).join(' ');
+        chunks.push({ features: speechFeatures(chunk), words: chunk.split(/\s+/).length });
+      }
+    } else chunks.push({ features: featuresOf(s.text, s.tokens), words: words.length });
+  }
   chunkCache.set(turn, { text: turn.text, chunks });
   return chunks;
 }
