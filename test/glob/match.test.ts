@@ -8,6 +8,7 @@ describe('glob matching', () => {
   it.each([
     ['*.*', 'a.', true],
     ['b/*.*', 'b/a.', true],
+    ['**/*.*', 'x/a.', true],
     ['*.txt', 'a.txt', true],
     ['*.txt', 'dir/a.txt', false],
     ['*.txt', '.hidden.txt', true],
@@ -44,10 +45,11 @@ describe('glob matching', () => {
       // Also left out: "**" inside a segment beside other characters ("**{a,b}", "a**"). Here it is a
       // plain "*", as in bash's globstar; picomatch sometimes lets it cross "/" ("**{a,b}/a" on "a/a/a").
       .filter((g) => g.split('/').every((s) => s === '**' || !s.includes('**')))
-      // And the glob "*.*" on its own: picomatch has a shortcut for it that wants a character after
-      // the dot ("a." fails), while its "b/*.*", "a*.*" and "*.*.*" match a trailing dot, as bash's
-      // "*.*" does; here "*.*" matches "a." like all of those (a case in the table above).
-      .filter((g) => g !== '*.*');
+      // And the globs "*.*" and "**/*.*" whole: picomatch has shortcuts (fast paths) for them that want
+      // a character after the dot ("a." fails), while its "b/*.*", "a*.*", "*.*.*" and "**/**/*.*"
+      // match a trailing dot, as bash's "*.*" does; here they match "a." like all of those (cases in
+      // the table above).
+      .filter((g) => g !== '*.*' && g !== '**/*.*');
     // Paths as displayed: never a "." or ".." segment (picomatch refuses those even with dot: true).
     const part = fc.array(fc.constantFrom('a', 'b', '.', '-'), { minLength: 1, maxLength: 4 }).map((p) => p.join('')).filter((p) => p !== '.' && p !== '..');
     const path = fc.array(part, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
