@@ -44,7 +44,9 @@ function pronouns(turns: readonly Turn[]): { you: number; we: number; i: number;
   const c = { you: 0, we: 0, i: 0, all: 0 };
   for (const t of turns) {
     for (const w of t.text.toLowerCase().match(/[a-z']+/g) ?? []) {
-      const base = w.replace(/'.*$/, '');
+      // The word before its first apostrophe ("we're" -> we), without a regular expression per word.
+      const q = w.indexOf("'");
+      const base = q < 0 ? w : w.slice(0, q);
       if (YOU.has(base)) c.you++;
       else if (WE.has(base)) c.we++;
       else if (I.has(base)) c.i++;

@@ -131,7 +131,28 @@ export function questionCues(lexicon: ReadonlyMap<string, readonly string[]>): Q
   return { leading: (lexicon.get(LEADING_CLASS) ?? []).map((entry) => tokenize(entry).map((t) => t.word)).filter((w) => w.length > 0) };
 }
 
+/** The leading-question phrases by their first word, once per cue list: a sentence's words each look up the few phrases they can begin. */
+const leadingIndex = new WeakMap<QuestionCues, { byFirst: Map<string, Array<readonly string[]>>; empty: boolean }>();
+
 function isLeading(words: readonly string[], cues: QuestionCues): boolean {
-  for (let i = 0; i < words.length; i++) for (const seq of cues.leading) if (startsWith(words, i, seq)) return true;
+  let ix = leadingIndex.get(cues);
+  if (!ix) {
+    // An empty phrase (a caller's own cue list may hold one) begins at every word.
+    ix = { byFirst: new Map(), empty: false };
+    for (const seq of cues.leading) {
+      if (seq.length === 0) ix.empty = true;
+      else {
+        const list = ix.byFirst.get(seq[0]!);
+        if (list) list.push(seq);
+        else ix.byFirst.set(seq[0]!, [seq]);
+      }
+    }
+    leadingIndex.set(cues, ix);
+  }
+  if (ix.empty && words.length > 0) return true;
+  for (let i = 0; i < words.length; i++) {
+    const seqs = ix.byFirst.get(words[i]!);
+    if (seqs) for (const seq of seqs) if (startsWith(words, i, seq)) return true;
+  }
   return false;
 }

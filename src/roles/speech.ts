@@ -27,10 +27,12 @@ export function speechFeatures(text: string): string[] {
 
 /** speechFeatures of a text whose tokens are already made. */
 function featuresOf(text: string, tokens: readonly Token[]): string[] {
-  const f = tokens.map((t) => `u:${t.word}`);
-  for (let i = 0; i + 1 < tokens.length; i++) f.push(`b:${tokens[i]!.word}_${tokens[i + 1]!.word}`);
-  if (text.includes('?')) f.push('qm');
-  return [...new Set(f)];
+  // Each feature once, in order of first appearance.
+  const f = new Set<string>();
+  for (const t of tokens) f.add(`u:${t.word}`);
+  for (let i = 0; i + 1 < tokens.length; i++) f.add(`b:${tokens[i]!.word}_${tokens[i + 1]!.word}`);
+  if (text.includes('?')) f.add('qm');
+  return [...f];
 }
 
 export interface SpeakerSpeech {

@@ -39,4 +39,12 @@ describe('leading-question phrases are rule data', () => {
     expect(classifyQuestion(tokenize(sentence), false, sentence, own)).toEqual({ isQuestion: true, type: 'leading' });
     expect(classifyQuestion(tokenize(sentence), false, sentence, { leading: [] })).toEqual({ isQuestion: false });
   });
+
+  it('finds a phrase anywhere in the sentence, among phrases sharing its first word', () => {
+    const own = questionCues(new Map([['leading-question', ['you agree with me', 'you agree', 'you would say']]]));
+    const later = 'so for the team this is the best option you would say';
+    expect(classifyQuestion(tokenize(later), false, later, own)).toEqual({ isQuestion: true, type: 'leading' });
+    const near = 'so you would not say that';
+    expect(classifyQuestion(tokenize(near), false, near, own).type).not.toBe('leading');
+  });
 });
