@@ -6,8 +6,7 @@ import { isJourneyJump } from '../report/finding.js';
 import { summarize, type RepRow, type RuleCount, type ScoreBucket, type Summary } from '../report/summary.js';
 import { escapeHtml as h, formatTime, percent, round, splitMatch } from './escape.js';
 import { formatDashboard, streamDashboard } from './dashboard/page.js';
-import { withinLimit, type StreamFormatter } from './stream.js';
-import { createReport } from '../report/report.js';
+import { singleOrBatch, type StreamFormatter } from './stream.js';
 
 /** No scripts, fonts or remote images may load even if escaping ever failed: defence in depth. */
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -319,28 +318,5 @@ export const formatStaticHtml: Formatter = (report, options) => {
   );
 };
 
-/**
- * The HTML report streamed: a batch's dashboard call by call. Whether the run is a batch shows only at the
- * end, so the first call is also held whole, and its static page made once as it arrives to find one too
- * large to write while that call can still be listed as failed.
- */
-export const streamHtml: StreamFormatter = (rules, options) => {
-  const dashboard = streamDashboard(rules, options);
-  let first: CallReport | undefined;
-  let count = 0;
-  return {
-    inOrder: false,
-    part(call, n) {
-      if (n === 0) withinLimit(formatStaticHtml(createReport({ calls: [call], rules }), options), options);
-      return dashboard.part(call, n);
-    },
-    taken(call) {
-      first = count++ === 0 ? call : undefined;
-      dashboard.taken?.(call);
-    },
-    end(out, report, parts) {
-      if (count > 1) dashboard.end(out, report, parts);
-      else out.write(formatStaticHtml({ ...report, calls: first ? [first] : [] }, options));
-    },
-  };
-};
+/** The HTML report streamed: a batch's dashboard call by call, one call's static page (see singleOrBatch). */
+export const streamHtml: StreamFormatter = singleOrBatch(streamDashboard, formatStaticHtml, (calls) => calls > 1, true);

@@ -12,9 +12,7 @@ import { formatGithub } from './github.js';
 import { formatSummary } from './summary.js';
 import { formatFindingsCsv as formatFindingsCsvRaw } from './findings-csv.js';
 import { safeFormatter, safeStream } from './safe-text.js';
-import { createReport } from '../report/report.js';
-import type { CallReport } from '../types.js';
-import { withinLimit, type StreamFormatter } from './stream.js';
+import { singleOrBatch, type StreamFormatter } from './stream.js';
 import { streamJson } from './json.js';
 import { streamCsv } from './csv.js';
 import { streamNdjson } from './ndjson.js';
@@ -63,31 +61,8 @@ export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
 /** The per-finding CSV, with printable strings like the other human-facing formats. */
 export const formatFindingsCsv: Formatter = safeFormatter(formatFindingsCsvRaw);
 
-/**
- * formatTerminalOrSummary streamed. Whether the run has one input shows only at the end, so the first call
- * is held whole (and its report made once as it arrives, to find one too large to write while that call can
- * still be listed as failed); every later call leaves only its summary view.
- */
-const streamTerminalOrSummary: StreamFormatter = (rules, options) => {
-  const summary = streamSummary(rules, options);
-  let first: CallReport | undefined;
-  let count = 0;
-  return {
-    inOrder: false,
-    part(call, n) {
-      if (n === 0) withinLimit(formatTerminal(createReport({ calls: [call], rules }), options), options);
-      return '';
-    },
-    taken(call) {
-      first = count++ === 0 ? call : undefined;
-      summary.taken?.(call);
-    },
-    end(out, report, parts) {
-      if (count + report.errors.length > 1) summary.end(out, report, parts);
-      else out.write(formatTerminal({ ...report, calls: first ? [first] : [] }, options));
-    },
-  };
-};
+/** formatTerminalOrSummary streamed: the terminal report for one input, else the summary (see singleOrBatch). */
+const streamTerminalOrSummary: StreamFormatter = singleOrBatch(streamSummary, formatTerminal, (calls, report) => calls + report.errors.length > 1, false);
 
 /** Each format's streaming form, byte for byte its formatter's output (test/format/streamed.test.ts). */
 export const STREAMS: Record<FormatName, StreamFormatter> = {

@@ -166,3 +166,38 @@ export function writeJsonArray(out: TextSink, items: readonly unknown[], depth: 
 export function emptyReport(rules: readonly RuleMeta[]): Report {
   return createReport({ calls: [], rules });
 }
+
+/**
+ * A format whose report for one call differs from its batch report (the terminal report and the summary,
+ * the static page and the dashboard), streamed. Which of the two the run needs shows only at the end, so the
+ * first call is held whole; its one-call report is also made once as it arrives, so that one too large to
+ * write is found while that call can still be listed as failed. Later calls leave only the batch form's state.
+ * `batchParts` says whether the batch form's parts are kept (the dashboard's are; the summary has none).
+ */
+export function singleOrBatch(
+  batch: StreamFormatter,
+  single: (report: Report, options: FormatOptions) => string,
+  isBatch: (calls: number, report: Report) => boolean,
+  batchParts: boolean,
+): StreamFormatter {
+  return (rules, options) => {
+    const many = batch(rules, options);
+    let first: CallReport | undefined;
+    let count = 0;
+    return {
+      inOrder: false,
+      part(call, n) {
+        if (n === 0) withinLimit(single(createReport({ calls: [call], rules }), options), options);
+        return batchParts ? many.part(call, n) : '';
+      },
+      taken(call) {
+        first = count++ === 0 ? call : undefined;
+        many.taken?.(call);
+      },
+      end(out, report, parts) {
+        if (isBatch(count, report)) many.end(out, report, parts);
+        else out.write(single({ ...report, calls: first ? [first] : [] }, options));
+      },
+    };
+  };
+}
