@@ -99,4 +99,7 @@ export async function run(argv: string[]): Promise<void> {
     }
   });
   process.exitCode = await main(argv);
+  // The language server ends when its protocol does (the protocol's exit notification, or the client
+  // gone): no timer or handle an analysis left behind may keep an editor's server process alive.
+  if (argv.find((a) => !a.startsWith('-')) === 'lsp') process.exit(process.exitCode);
 }

@@ -74,7 +74,7 @@ export class TestClient {
 
   async initialize(): Promise<InitializeResult> {
     const rootUri = this.options.rootDir ? `file://${this.options.rootDir}` : null;
-    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+    const result = await this.within('the initialize request', this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'scripts' }] : null,
@@ -83,7 +83,7 @@ export class TestClient {
         textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { versionSupport: true }, codeAction: {} },
       },
       ...(this.options.initializationOptions !== undefined ? { initializationOptions: this.options.initializationOptions } : {}),
-    });
+    }));
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -132,11 +132,19 @@ export class TestClient {
 
   /** shutdown, then exit; resolves to the process's exit code. */
   async stop(): Promise<number | null> {
-    await this.connection.sendRequest('shutdown');
+    await this.within('the shutdown request', this.connection.sendRequest('shutdown'));
     await this.connection.sendNotification('exit');
-    const { code } = await this.exited;
+    const { code } = await this.within('the process to exit after exit', this.exited);
     this.connection.dispose();
     return code;
+  }
+
+  /** `promise`, or an error naming what did not happen and the server's stderr, so that a hung server fails the test with a reason instead of at the test's timeout. */
+  private within<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to ${what} within ${ms} ms (server exit code ${this.process.exitCode}); stderr: ${this.stderrText}`)), ms);
+      promise.then((v) => (clearTimeout(timer), resolve(v)), (e) => (clearTimeout(timer), reject(e)));
+    });
   }
 
   kill(): void {
