@@ -41,6 +41,9 @@ export function exitCode(outcome: Outcome): number {
 
 const SUBCOMMANDS = ['analyze', 'merge', 'history', 'rules', 'explain', 'init', 'lsp'];
 
+/** The first argument that is not a flag: the subcommand, when it is one. */
+const subcommandOf = (argv: readonly string[]): string | undefined => argv.find((a) => !a.startsWith('-'));
+
 /** Runs the CLI with `argv` (without node and script) in this process; resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let outcome: Outcome = { inputErrors: 0, failedGates: 0 };
@@ -55,7 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .showHelpAfterError('(run buyerside --help for usage)');
   // Load only the subcommand asked for (all of them for help): start-up time matters to CI jobs
   // that call buyerside per file, and `rules` needs none of the analysis modules.
-  const sub = argv.find((a) => !a.startsWith('-'));
+  const sub = subcommandOf(argv);
   const wanted = (...names: string[]) => sub === undefined || !SUBCOMMANDS.includes(sub) || names.includes(sub);
   if (wanted('analyze')) (await import('./cli/analyze.js')).registerAnalyze(program, io, done);
   if (wanted('merge')) (await import('./cli/merge.js')).registerMerge(program, io, done);
@@ -101,5 +104,5 @@ export async function run(argv: string[]): Promise<void> {
   process.exitCode = await main(argv);
   // The language server ends when its protocol does (the protocol's exit notification, or the client
   // gone): no timer or handle an analysis left behind may keep an editor's server process alive.
-  if (argv.find((a) => !a.startsWith('-')) === 'lsp') process.exit(process.exitCode);
+  if (subcommandOf(argv) === 'lsp') process.exit(process.exitCode);
 }

@@ -244,8 +244,7 @@ export class ReportPipeline {
       // One report that cannot be written does not stop the others; it is listed as failed.
       if (!(e instanceof OutputError) && !(e instanceof PartTooLarge)) throw e;
       this.callCount--;
-      this.errorCount++;
-      this.errors.push(e instanceof PartTooLarge ? this.tooLarge(call.file, this.o.format, e) : { file: call.file, message: e.message, code: 'E_WRITE' });
+      this.addError(e instanceof PartTooLarge ? this.tooLarge(call.file, this.o.format, e) : { file: call.file, message: e.message, code: 'E_WRITE' });
     }
   }
 
