@@ -14,22 +14,6 @@ export interface GivenSellers {
   from: string;
 }
 
-export interface RunOptions {
-  engine: Engine;
-  sellers?: GivenSellers;
-  /** Sellers per file, where names vary (a roles file); undefined for a file it does not name. */
-  sellersFor?: (file: string) => GivenSellers | undefined;
-  format?: InputFormat | 'auto';
-  columns?: Record<string, string>;
-  callType?: string;
-  maxBytes?: number;
-  deepParse?: boolean;
-  /** Judge every input as a sales call. */
-  sales?: boolean;
-  /** --stdin-filename: the name standard input is shown, detected and matched as. */
-  stdinName?: string;
-}
-
 /** The options a worker needs besides the rules; plain data, so that it can cross threads. */
 export interface PlainRunOptions {
   sellers?: GivenSellers;
@@ -42,6 +26,13 @@ export interface PlainRunOptions {
   sales?: boolean;
   /** --stdin-filename: the name standard input is shown, detected and matched as. */
   stdinName?: string;
+}
+
+/** The options of a run: the plain ones, with the engine and a seller lookup that stay in their thread. */
+export interface RunOptions extends PlainRunOptions {
+  engine: Engine;
+  /** Sellers per file, where names vary (a roles file); undefined for a file it does not name. */
+  sellersFor?: (file: string) => GivenSellers | undefined;
 }
 
 /** Everything needed to analyze files, as plain data: the same in the main thread and in each worker. */

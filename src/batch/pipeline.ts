@@ -123,7 +123,7 @@ export class ReportPipeline {
   private readonly o: PipelineOptions;
   private readonly streaming: boolean;
   /** --out-dir HTML: each call's summary view, for the index page (a batch's report keeps no calls: its stream has them once). */
-  private readonly calls: CallReport[] = [];
+  private readonly indexCalls: CallReport[] = [];
   private readonly errors: InputError[] = [];
   private readonly gates: GateResult[] = [];
   private readonly baselineWriter: BaselineWriter | undefined;
@@ -237,7 +237,7 @@ export class ReportPipeline {
       file.commit();
       if (this.o.format === 'html') {
         this.pages.set(call.file, name);
-        this.calls.push(summaryView(call));
+        this.indexCalls.push(summaryView(call));
       }
     } catch (e) {
       file?.abort();
@@ -253,7 +253,7 @@ export class ReportPipeline {
     const { io } = this.o;
     if (gatesActive(this.o.gates)) this.gates.push(...checkRunGates(this.warningCount, this.o.gates));
     try {
-      this.writer?.finish(this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined));
+      this.writer?.finish(this.report([], this.errors, gatesActive(this.o.gates) ? this.gates : undefined));
       this.out.flush();
       this.findingsOut?.flush();
       this.sink?.commit();
@@ -264,7 +264,7 @@ export class ReportPipeline {
     }
     // HTML pages get an index that links every call's page (the names reserved it, so no call's page is called that).
     if (this.o.outDir && this.o.format === 'html') {
-      writeFileAtomic(join(this.o.outDir, 'index.html'), formatHtmlIndex(this.report(this.calls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined), this.pages, this.o.formatOptions.sort));
+      writeFileAtomic(join(this.o.outDir, 'index.html'), formatHtmlIndex(this.report(this.indexCalls, this.errors, gatesActive(this.o.gates) ? this.gates : undefined), this.pages, this.o.formatOptions.sort));
     }
     if (this.baselineWriter && this.o.writeBaseline) writeFileAtomic(this.o.writeBaseline, this.baselineWriter.text());
     // Input errors are diagnostics: on stderr in every format (a terminal report lists them too), as the README says.
