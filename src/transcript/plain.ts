@@ -2,7 +2,7 @@
  * Plain-text transcripts: `Name: text` lines, optional timestamps in the common shapes, Otter-style
  * `Name  0:42` header lines, Google Meet-style bare time lines, and continuation lines.
  */
-import type { Transcript } from '../types.js';
+import type { Participant, Transcript } from '../types.js';
 import { InputProblem } from '../errors.js';
 import { TurnBuilder, parseClock, splitLines } from './builder.js';
 import { DirectiveTracker } from './directives.js';
@@ -10,9 +10,11 @@ import { cleanName, isName } from './names.js';
 
 const TS = String.raw`\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?`;
 const NAME = String.raw`[\p{L}\[][\p{L}\p{M}\p{N}'’._\-\] ]{0,38}?[\p{L}\p{N}\].]`;
-/** `[00:01] Name: text`, `00:01 Name: text`, `Name (00:01): text`, `Name: text`, `Name ~: text`. */
+/** A title or company in brackets after a name ("Dana (Account Executive)"), not a time. */
+const TITLE = String.raw`[\p{L}][\p{L}\p{M}\p{N}&'’.,/ \-]{0,40}`;
+/** `[00:01] Name: text`, `00:01 Name: text`, `Name (00:01): text`, `Name (Title): text`, `Name: text`, `Name ~: text`. */
 const SPEAKER_LINE = new RegExp(
-  String.raw`^\s*(?:\[?(${TS})\]?\s*[-–]?\s*)?(${NAME}|\p{L})\s*~?\s*(?:[\(\[](${TS})[\)\]])?\s*:\s*(.*)$`,
+  String.raw`^\s*(?:\[?(${TS})\]?\s*[-–]?\s*)?(${NAME}|\p{L})\s*~?\s*(?:[\(\[](${TS})[\)\]]|\((${TITLE})\))?\s*:\s*(.*)$`,
   'u',
 );
 /** Otter and similar: a `Name  0:42` header line; the turn's text follows on the next lines. */
@@ -33,6 +35,7 @@ export function parsePlain(text: string): Transcript {
   let skippedBeforeFirst = 0;
   let headers = 0;
   let timeLines = 0;
+  const participants: Participant[] = [];
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -59,7 +62,11 @@ export function parsePlain(text: string): Transcript {
       // A bare time line stamps every speaker line under it, up to the next time line.
       const time = parseClock(s[1] ?? s[3] ?? '') ?? stamp;
       directives.reached(lineNo);
-      builder.add({ speaker: cleanName(s[2]!), text: s[4]!, line: lineNo, ...(time !== undefined ? { start: time } : {}) });
+      // A title in brackets stays in the name, as Markdown's bold labels keep it, and lists the speaker as a participant so the roles can read the title.
+      const title = s[4]?.trim();
+      const speaker = title ? `${cleanName(s[2]!)} (${title})` : cleanName(s[2]!);
+      if (title && !participants.some((p) => p.name === speaker)) participants.push({ name: speaker, description: title });
+      builder.add({ speaker, text: s[5]!, line: lineNo, ...(time !== undefined ? { start: time } : {}) });
       continue;
     }
     if (header) {
@@ -84,5 +91,6 @@ export function parsePlain(text: string): Transcript {
     turns: builder.turns(),
     warnings,
     ...(directives.list.length ? { suppressions: directives.list } : {}),
+    ...(participants.length ? { participants } : {}),
   };
 }

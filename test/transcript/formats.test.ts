@@ -110,6 +110,16 @@ describe('plain text', () => {
     expect(t.turns.map((x) => [x.speaker, x.start])).toEqual([['Dana', 5], ['Lee', 62], ['Dana', 123]]);
   });
 
+  it('reads a title in brackets after the name as part of the label, and lists it for the roles', () => {
+    const t = parseText('Dana (Account Executive): Thanks for the time.\nLee: Sure.\nDana (Account Executive): What prompted the call?\nSam (Acme, Ops): Backlogs.\n');
+    expect(texts(t)).toEqual(['Dana (Account Executive): Thanks for the time.', 'Lee: Sure.', 'Dana (Account Executive): What prompted the call?', 'Sam (Acme, Ops): Backlogs.']);
+    expect(t.participants).toEqual([{ name: 'Dana (Account Executive)', description: 'Account Executive' }, { name: 'Sam (Acme, Ops)', description: 'Acme, Ops' }]);
+    // A bracketed time is still a time, not a title; prose with brackets before a colon is not a speaker.
+    const timed = parseText('Dana (00:02:03): Three.\nLee: Four.\n');
+    expect(timed.turns.map((x) => [x.speaker, x.start])).toEqual([['Dana', 123], ['Lee', undefined]]);
+    expect(timed.participants).toBeUndefined();
+  });
+
   it('turns directive lines into suppressions for the next turn line', () => {
     const t = parseText('Dana: One.\n\n[buyerside-disable-next-line pitch-first, talk-ratio]\n\nLee: Two.\n<!-- buyerside-disable-next-line -->\nDana: Three.\n');
     expect(texts(t)).toEqual(['Dana: One.', 'Lee: Two.', 'Dana: Three.']);
