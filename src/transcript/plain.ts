@@ -19,6 +19,9 @@ const SPEAKER_LINE = new RegExp(
 );
 /** Otter and similar: a `Name  0:42` header line; the turn's text follows on the next lines. */
 const HEADER_LINE = new RegExp(String.raw`^\s*(${NAME}|\p{L})\s+(${TS})\s*$`, 'u');
+/** The same with the time first (`00:00:01 Name`, `[0:42] Name`) or with no time (`Name:` alone on its line). */
+const TIME_FIRST_HEADER = new RegExp(String.raw`^\s*\[?(${TS})\]?\s+(${NAME}|\p{L})\s*$`, 'u');
+const NAME_ALONE_HEADER = new RegExp(String.raw`^\s*(${NAME}|\p{L})\s*:\s*$`, 'u');
 /** Google Meet and similar: a bare time line stamping the speaker lines under it. */
 const TIME_LINE = new RegExp(String.raw`^\s*\[?(${TS})\]?\s*$`, 'u');
 /** Otter's export footer, which is not part of the conversation. */
@@ -31,7 +34,7 @@ export function parsePlain(text: string): Transcript {
   const directives = new DirectiveTracker();
   const warnings: string[] = [];
   let stamp: number | undefined;
-  let header: { speaker: string; time?: number } | undefined;
+  let header: { speaker: string; time?: number; otter?: boolean } | undefined;
   let skippedBeforeFirst = 0;
   let headers = 0;
   let timeLines = 0;
@@ -49,11 +52,10 @@ export function parsePlain(text: string): Transcript {
       timeLines++;
       continue;
     }
-    const h = HEADER_LINE.exec(raw);
-    if (h && isName(h[1]!)) {
-      const time = parseClock(h[2]!);
-      header = { speaker: cleanName(h[1]!), ...(time !== undefined ? { time } : {}) };
-      headers++;
+    const h = headerLine(raw);
+    if (h) {
+      header = h;
+      if (h.otter) headers++;
       continue;
     }
     const s = SPEAKER_LINE.exec(raw);
@@ -93,4 +95,14 @@ export function parsePlain(text: string): Transcript {
     ...(directives.list.length ? { suppressions: directives.list } : {}),
     ...(participants.length ? { participants } : {}),
   };
+}
+
+/** A line that names the speaker of the text lines under it, with or without a time. */
+function headerLine(raw: string): { speaker: string; time?: number; otter: boolean } | undefined {
+  const h = HEADER_LINE.exec(raw);
+  const t = h ? undefined : TIME_FIRST_HEADER.exec(raw);
+  const name = h?.[1] ?? t?.[2] ?? NAME_ALONE_HEADER.exec(raw)?.[1];
+  if (name === undefined || !isName(name)) return undefined;
+  const time = parseClock(h?.[2] ?? t?.[1] ?? '');
+  return { speaker: cleanName(name), ...(time !== undefined ? { time } : {}), otter: h !== null };
 }

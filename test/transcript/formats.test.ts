@@ -120,6 +120,17 @@ describe('plain text', () => {
     expect(timed.participants).toBeUndefined();
   });
 
+  it('reads a name alone on its line, or after a time, as the speaker of the lines under it', () => {
+    const alone = parseText('Dana:\nThanks for the time.\n\nLee:\nSure.\nIt has been a week.\n');
+    expect(texts(alone)).toEqual(['Dana: Thanks for the time.', 'Lee: Sure. It has been a week.']);
+    expect(alone.layout).toBe('plain');
+    const timed = parseText('00:00:01 Dana Smith\nThanks for the time.\n[0:04] Lee\nSure.\n');
+    expect(timed.turns.map((x) => [x.speaker, x.start, x.text])).toEqual([['Dana Smith', 1, 'Thanks for the time.'], ['Lee', 4, 'Sure.']]);
+    // Metadata labels and lower-case prose ending in a colon stay out of the speakers.
+    const notes = parseText('Dana: One.\nNotes:\nLee: Two, and here is the thing:\nDana: Three.\n');
+    expect(notes.turns.map((x) => x.speaker)).toEqual(['Dana', 'Lee', 'Dana']);
+  });
+
   it('turns directive lines into suppressions for the next turn line', () => {
     const t = parseText('Dana: One.\n\n[buyerside-disable-next-line pitch-first, talk-ratio]\n\nLee: Two.\n<!-- buyerside-disable-next-line -->\nDana: Three.\n');
     expect(texts(t)).toEqual(['Dana: One.', 'Lee: Two.', 'Dana: Three.']);
