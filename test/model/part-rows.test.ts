@@ -1,0 +1,34 @@
+// Rows found by parts give the same rows, and the same probabilities bit for bit, as the feature
+// names they stand for (the batch path must not change a report).
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { models } from '../../src/model/bundle.js';
+import { predict, predictRows } from '../../src/model/logistic.js';
+import { PartRows } from '../../src/model/part-rows.js';
+import { gapFeatures, gapRows, spokenWords } from '../../src/language/spoken.js';
+
+const texts = readdirSync('fixtures/calls').filter((f) => !f.endsWith('.expected.txt')).map((f) => readFileSync(`fixtures/calls/${f}`, 'utf8'));
+
+describe('rows by parts', () => {
+  it('finds the row of the name its parts make, on first sight and on a repeat', () => {
+    const m = models().boundary;
+    const t = new PartRows(m, (a, b) => `nn=${a}_${b}`);
+    for (const [a, b] of [['so', 'what'], ['so', 'what'], ['zzqx', 'what'], ['what', 'so']] as const) expect(t.row(a, b)).toBe(m.row(`nn=${a}_${b}`));
+  });
+
+  it('gives the boundary model the same probabilities as its feature names, bit for bit', () => {
+    const m = models().boundary;
+    const rows: number[] = [];
+    let n = 0;
+    for (const text of texts) {
+      const words = spokenWords(text);
+      for (let i = 1; i < words.length; i++) {
+        const since = 1 + (i % 23);
+        expect(gapRows(m, words, i, since, rows)).toEqual(gapFeatures(words, i, since).map((f) => m.row(f)));
+        expect(predictRows(m, rows)).toEqual(predict(m, gapFeatures(words, i, since)));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(500);
+  });
+});
