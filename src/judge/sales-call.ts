@@ -7,7 +7,8 @@
  */
 import type { Turn } from '../types.js';
 import type { Model } from '../model/logistic.js';
-import { predict } from '../model/logistic.js';
+import { predict, predictRows } from '../model/logistic.js';
+import { PartRows } from '../model/part-rows.js';
 import { speakerSpeech, turnSpeechChunks, type SpeakerSpeech } from '../roles/speech.js';
 import { SECOND_SELLER_SPEECH } from '../roles/detect.js';
 
@@ -63,8 +64,8 @@ export function callFacts(turns: readonly Turn[], speech: Model, salesTalk: Mode
   const leads = leadingSpeakers(bySpeaker);
   const mine = pronouns(turns.filter((t) => leads.has(t.speaker)));
   const theirs = pronouns(turns.filter((t) => !leads.has(t.speaker)));
-  const stretches = talkStretches(turns, speech, leads);
-  const logits = stretches.map((st) => logit(predict(salesTalk, st.features)[1]!));
+  const stretches = talkStretchRows(turns, salesTalk, leads);
+  const logits = stretches.map((st) => logit(predictRows(salesTalk, st.rows)[1]!));
   const n = Math.max(1, logits.length);
   const meanOf = (lead: boolean) => {
     const xs = logits.filter((_, i) => stretches[i]!.lead === lead);
@@ -89,6 +90,20 @@ export function callFacts(turns: readonly Turn[], speech: Model, salesTalk: Mode
 export function leadingSpeakers(speech: readonly SpeakerSpeech[]): Set<string> {
   const ranked = [...speech].sort((a, b) => b.score - a.score);
   return new Set(ranked.filter((s, i) => i === 0 || (i < ranked.length - 1 && s.score > SECOND_SELLER_SPEECH)).map((s) => s.name));
+}
+
+const stretchTables = new WeakMap<Model, { lead: PartRows; other: PartRows }>();
+
+/** talkStretches with each feature as `salesTalk`'s row: the same features in the same order, with no prefixed name built for a repeat (#12). */
+export function talkStretchRows(turns: readonly Turn[], salesTalk: Model, leads: ReadonlySet<string>): Array<{ lead: boolean; rows: number[] }> {
+  let t = stretchTables.get(salesTalk);
+  if (!t) stretchTables.set(salesTalk, (t = { lead: new PartRows(salesTalk, (f) => `S:${f}`), other: new PartRows(salesTalk, (f) => `B:${f}`) }));
+  const tables = t;
+  return turns.flatMap((turn) => {
+    const isLead = leads.has(turn.speaker);
+    const table = isLead ? tables.lead : tables.other;
+    return turnSpeechChunks(turn).map((c) => ({ lead: isLead, rows: c.features.map((f) => table.row1(f)) }));
+  });
 }
 
 /** Each stretch of talk with its features, marked by whether the leading (most seller-like) speaker said it. */

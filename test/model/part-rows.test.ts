@@ -32,3 +32,20 @@ describe('rows by parts', () => {
     expect(n).toBeGreaterThan(500);
   });
 });
+
+describe('talk stretches as rows', () => {
+  it('gives the sales-talk model the rows of the prefixed feature names, in order', async () => {
+    const { parseText } = await import('../../src/transcript/index.js');
+    const { talkStretches, talkStretchRows } = await import('../../src/judge/sales-call.js');
+    const { salesTalk, speech } = models();
+    for (const text of texts) {
+      const turns = parseText(text).turns;
+      const leads = new Set([turns[0]!.speaker]);
+      const named = talkStretches(turns, speech, leads);
+      const rows = talkStretchRows(turns, salesTalk, leads);
+      expect(rows.map((r) => r.lead)).toEqual(named.map((s) => s.lead));
+      expect(rows.map((r) => r.rows)).toEqual(named.map((s) => s.features.map((f) => salesTalk.row(f))));
+      expect(rows.map((r) => predictRows(salesTalk, r.rows))).toEqual(named.map((s) => predict(salesTalk, s.features)));
+    }
+  });
+});
