@@ -51,15 +51,15 @@ export function gapRows(model: Model, words: readonly SpokenWord[], i: number, s
   const w = (j: number): string => (j < 0 ? '<s>' : j >= words.length ? '</s>' : words[j]!.word);
   const len = bucket(sinceLast);
   const here = w(i), before = w(i - 1), next = w(i + 1);
-  out[0] = t[0]!.row(here);
-  out[1] = t[1]!.row(before);
-  out[2] = t[2]!.row(here, next);
-  out[3] = t[3]!.row(w(i - 2), before);
-  out[4] = t[4]!.row(before, here);
-  out[5] = t[5]!.row(len);
-  out[6] = t[6]!.row(bucket(words.length - i));
-  out[7] = t[7]!.row(here, len);
-  out[8] = t[8]!.row(here, next, w(i + 2));
+  out[0] = t[0]!.row1(here);
+  out[1] = t[1]!.row1(before);
+  out[2] = t[2]!.row2(here, next);
+  out[3] = t[3]!.row2(w(i - 2), before);
+  out[4] = t[4]!.row2(before, here);
+  out[5] = t[5]!.row1(len);
+  out[6] = t[6]!.row1(bucket(words.length - i));
+  out[7] = t[7]!.row2(here, len);
+  out[8] = t[8]!.row3(here, next, w(i + 2));
   return out;
 }
 

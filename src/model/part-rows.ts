@@ -15,15 +15,16 @@ export class PartRows {
   private readonly root: Level = new Map();
   private count = 0;
 
-  /** `name(parts)` must give the feature's name from its parts, the same way every time. */
+  /** `name(a, b, c)` must give the feature's name from its parts (unused ones are ''), the same way every time. A table serves names of one arity. */
   constructor(
     private readonly model: Model,
     private readonly name: (a: string, b: string, c: string) => string,
   ) {}
 
   private readonly one = new Map<string, number>();
+  private readonly two = new Map<string, Map<string, number>>();
 
-  /** row(a) for a name of one part: one Map, not three. */
+  /** The model's row for a name of one part, or -1 for a name it does not know. */
   row1(a: string): number {
     let row = this.one.get(a);
     if (row === undefined) {
@@ -34,8 +35,23 @@ export class PartRows {
     return row;
   }
 
-  /** The model's row for the name of these parts, or -1 for a name it does not know. Give unused parts as ''. */
-  row(a: string, b = '', c = ''): number {
+  /** row1 for a name of two parts: one Map per first part. */
+  row2(a: string, b: string): number {
+    let next = this.two.get(a);
+    if (next === undefined) this.two.set(a, (next = new Map()));
+    let row = next.get(b);
+    if (row === undefined) {
+      row = this.model.row(this.name(a, b, ''));
+      if (++this.count > LIMIT) {
+        this.two.clear();
+        this.count = 0;
+      } else next.set(b, row);
+    }
+    return row;
+  }
+
+  /** row1 for a name of three parts. */
+  row3(a: string, b: string, c: string): number {
     let one = this.root.get(a) as Level | undefined;
     if (one === undefined) this.root.set(a, (one = new Map()));
     let two = one.get(b) as Level | undefined;

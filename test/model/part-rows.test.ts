@@ -13,7 +13,11 @@ describe('rows by parts', () => {
   it('finds the row of the name its parts make, on first sight and on a repeat', () => {
     const m = models().boundary;
     const t = new PartRows(m, (a, b) => `nn=${a}_${b}`);
-    for (const [a, b] of [['so', 'what'], ['so', 'what'], ['zzqx', 'what'], ['what', 'so']] as const) expect(t.row(a, b)).toBe(m.row(`nn=${a}_${b}`));
+    for (const [a, b] of [['so', 'what'], ['so', 'what'], ['zzqx', 'what'], ['what', 'so']] as const) expect(t.row2(a, b)).toBe(m.row(`nn=${a}_${b}`));
+    const one = new PartRows(m, (a) => `n=${a}`);
+    const three = new PartRows(m, (a, b, c) => `nnn=${a}_${b}_${c}`);
+    for (const w of ['so', 'so', 'zzqx']) expect(one.row1(w)).toBe(m.row(`n=${w}`));
+    for (const [a, b, c] of [['so', 'what', 'brings'], ['so', 'what', 'brings'], ['so', 'what', 'zzqx']] as const) expect(three.row3(a, b, c)).toBe(m.row(`nnn=${a}_${b}_${c}`));
   });
 
   it('gives the boundary model the same probabilities as its feature names, bit for bit', () => {
