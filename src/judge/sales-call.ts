@@ -8,8 +8,7 @@
 import type { Turn } from '../types.js';
 import type { Model } from '../model/logistic.js';
 import { predict, predictRows } from '../model/logistic.js';
-import { PartRows } from '../model/part-rows.js';
-import { speakerSpeech, turnSpeechChunks, type SpeakerSpeech } from '../roles/speech.js';
+import { chunkFeatures, chunkRows, speakerSpeech, turnSpeechChunks, type SpeakerSpeech } from '../roles/speech.js';
 import { SECOND_SELLER_SPEECH } from '../roles/detect.js';
 
 export interface CallFacts {
@@ -92,17 +91,12 @@ export function leadingSpeakers(speech: readonly SpeakerSpeech[]): Set<string> {
   return new Set(ranked.filter((s, i) => i === 0 || (i < ranked.length - 1 && s.score > SECOND_SELLER_SPEECH)).map((s) => s.name));
 }
 
-const stretchTables = new WeakMap<Model, { lead: PartRows; other: PartRows }>();
-
-/** talkStretches with each feature as `salesTalk`'s row: the same features in the same order, with no prefixed name built for a repeat (#12). */
+/** talkStretches with each stretch as `salesTalk`'s rows: the same features in the same order, with no prefixed name built for a repeat (#12). */
 export function talkStretchRows(turns: readonly Turn[], salesTalk: Model, leads: ReadonlySet<string>): Array<{ lead: boolean; rows: number[] }> {
-  let t = stretchTables.get(salesTalk);
-  if (!t) stretchTables.set(salesTalk, (t = { lead: new PartRows(salesTalk, (f) => `S:${f}`), other: new PartRows(salesTalk, (f) => `B:${f}`) }));
-  const tables = t;
   return turns.flatMap((turn) => {
     const isLead = leads.has(turn.speaker);
-    const table = isLead ? tables.lead : tables.other;
-    return turnSpeechChunks(turn).map((c) => ({ lead: isLead, rows: c.features.map((f) => table.row1(f)) }));
+    const prefix = isLead ? 'S:' : 'B:';
+    return turnSpeechChunks(turn).map((c) => ({ lead: isLead, rows: chunkRows(salesTalk, c, prefix) }));
   });
 }
 
@@ -111,7 +105,7 @@ export function talkStretches(turns: readonly Turn[], speech: Model, leads: Read
   return turns.flatMap((t) => {
     const isLead = leads.has(t.speaker);
     const prefix = isLead ? 'S:' : 'B:';
-    return turnSpeechChunks(t).map((c) => ({ lead: isLead, features: c.features.map((f) => prefix + f) }));
+    return turnSpeechChunks(t).map((c) => ({ lead: isLead, features: chunkFeatures(c).map((f) => prefix + f) }));
   });
 }
 

@@ -37,7 +37,7 @@ describe('rows by parts', () => {
   });
 });
 
-describe('talk stretches as rows', () => {
+describe('speech chunks as rows', () => {
   it('gives the sales-talk model the rows of the prefixed feature names, in order', async () => {
     const { parseText } = await import('../../src/transcript/index.js');
     const { talkStretches, talkStretchRows } = await import('../../src/judge/sales-call.js');
@@ -48,8 +48,11 @@ describe('talk stretches as rows', () => {
       const named = talkStretches(turns, speech, leads);
       const rows = talkStretchRows(turns, salesTalk, leads);
       expect(rows.map((r) => r.lead)).toEqual(named.map((s) => s.lead));
-      expect(rows.map((r) => r.rows)).toEqual(named.map((s) => s.features.map((f) => salesTalk.row(f))));
+      expect(rows.map((r) => r.rows)).toEqual(named.map((s) => s.features.map((f) => salesTalk.row(f)).filter((r) => r >= 0)));
       expect(rows.map((r) => predictRows(salesTalk, r.rows))).toEqual(named.map((s) => predict(salesTalk, s.features)));
+      // The speech model reads the same chunks without a prefix.
+      const { chunkFeatures, chunkRows, turnSpeechChunks } = await import('../../src/roles/speech.js');
+      for (const turn of turns) for (const c of turnSpeechChunks(turn)) expect(predictRows(speech, chunkRows(speech, c))).toEqual(predict(speech, chunkFeatures(c)));
     }
   });
 });
