@@ -17,7 +17,7 @@ import type { Model } from './logistic.js';
 const MAGIC = 0x314d5342; // "BSM1" read as a little-endian u32
 const HEADER_WORDS = 8;
 /** How many looked-up names a model remembers before it starts again. */
-const SEEN_LIMIT = 1 << 16;
+const SEEN_LIMIT = 1 << 13;
 
 /** A 32-bit hash of a string's UTF-16 code units (FNV-1a, then a final mix so the low bits spread). */
 export function hashName(s: string): number {

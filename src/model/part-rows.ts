@@ -9,7 +9,7 @@ import type { Model } from './logistic.js';
 type Level = Map<string, Level | number>;
 
 /** How many names one table remembers before it starts again, so an open vocabulary cannot grow it without end. */
-const LIMIT = 1 << 17;
+const LIMIT = 1 << 14;
 
 export class PartRows {
   private readonly root: Level = new Map();
