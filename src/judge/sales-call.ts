@@ -7,8 +7,8 @@
  */
 import type { Turn } from '../types.js';
 import type { Model } from '../model/logistic.js';
-import { predict } from '../model/logistic.js';
-import { speakerSpeech, turnSpeechChunks, type SpeakerSpeech } from '../roles/speech.js';
+import { predict, predictRows } from '../model/logistic.js';
+import { chunkFeatures, chunkRows, speakerSpeech, turnSpeechChunks, type SpeakerSpeech } from '../roles/speech.js';
 import { SECOND_SELLER_SPEECH } from '../roles/detect.js';
 
 export interface CallFacts {
@@ -63,8 +63,8 @@ export function callFacts(turns: readonly Turn[], speech: Model, salesTalk: Mode
   const leads = leadingSpeakers(bySpeaker);
   const mine = pronouns(turns.filter((t) => leads.has(t.speaker)));
   const theirs = pronouns(turns.filter((t) => !leads.has(t.speaker)));
-  const stretches = talkStretches(turns, speech, leads);
-  const logits = stretches.map((st) => logit(predict(salesTalk, st.features)[1]!));
+  const stretches = talkStretchRows(turns, salesTalk, leads);
+  const logits = stretches.map((st) => logit(predictRows(salesTalk, st.rows)[1]!));
   const n = Math.max(1, logits.length);
   const meanOf = (lead: boolean) => {
     const xs = logits.filter((_, i) => stretches[i]!.lead === lead);
@@ -91,12 +91,21 @@ export function leadingSpeakers(speech: readonly SpeakerSpeech[]): Set<string> {
   return new Set(ranked.filter((s, i) => i === 0 || (i < ranked.length - 1 && s.score > SECOND_SELLER_SPEECH)).map((s) => s.name));
 }
 
+/** talkStretches with each stretch as `salesTalk`'s rows: the same features in the same order, with no prefixed name built for a repeat (#12). */
+export function talkStretchRows(turns: readonly Turn[], salesTalk: Model, leads: ReadonlySet<string>): Array<{ lead: boolean; rows: number[] }> {
+  return turns.flatMap((turn) => {
+    const isLead = leads.has(turn.speaker);
+    const prefix = isLead ? 'S:' : 'B:';
+    return turnSpeechChunks(turn).map((c) => ({ lead: isLead, rows: chunkRows(salesTalk, c, prefix) }));
+  });
+}
+
 /** Each stretch of talk with its features, marked by whether the leading (most seller-like) speaker said it. */
 export function talkStretches(turns: readonly Turn[], speech: Model, leads: ReadonlySet<string> = leadingSpeakers(speakerSpeech(turns, speech))): Array<{ lead: boolean; features: string[] }> {
   return turns.flatMap((t) => {
     const isLead = leads.has(t.speaker);
     const prefix = isLead ? 'S:' : 'B:';
-    return turnSpeechChunks(t).map((c) => ({ lead: isLead, features: c.features.map((f) => prefix + f) }));
+    return turnSpeechChunks(t).map((c) => ({ lead: isLead, features: chunkFeatures(c).map((f) => prefix + f) }));
   });
 }
 

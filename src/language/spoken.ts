@@ -4,7 +4,8 @@
  * words a writer would have put a full stop or a question mark.
  */
 import type { Model } from '../model/logistic.js';
-import { predict } from '../model/logistic.js';
+import { predictRows } from '../model/logistic.js';
+import { PartRows } from '../model/part-rows.js';
 import type { Sentence } from './sentences.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -34,6 +35,32 @@ export function gapFeatures(words: readonly SpokenWord[], i: number, sinceLast: 
     `n=${w(i)}`, `p=${w(i - 1)}`, `nn=${w(i)}_${w(i + 1)}`, `pp=${w(i - 2)}_${w(i - 1)}`, `pn=${w(i - 1)}_${w(i)}`,
     `len=${len}`, `rem=${bucket(words.length - i)}`, `n=${w(i)}|len=${len}`, `nnn=${w(i)}_${w(i + 1)}_${w(i + 2)}`,
   ];
+}
+
+/** The names of gapFeatures from their parts, in the same order; gapRows must follow it. */
+const GAP_NAMES: ReadonlyArray<(a: string, b: string, c: string) => string> = [
+  (a) => `n=${a}`, (a) => `p=${a}`, (a, b) => `nn=${a}_${b}`, (a, b) => `pp=${a}_${b}`, (a, b) => `pn=${a}_${b}`,
+  (a) => `len=${a}`, (a) => `rem=${a}`, (a, b) => `n=${a}|len=${b}`, (a, b, c) => `nnn=${a}_${b}_${c}`,
+];
+const gapTables = new WeakMap<Model, PartRows[]>();
+
+/** gapFeatures as `model`'s rows, written into `out` (nine of them), with no feature name built for a repeat. */
+export function gapRows(model: Model, words: readonly SpokenWord[], i: number, sinceLast: number, out: number[]): number[] {
+  let t = gapTables.get(model);
+  if (!t) gapTables.set(model, (t = GAP_NAMES.map((name) => new PartRows(model, name))));
+  const w = (j: number): string => (j < 0 ? '<s>' : j >= words.length ? '</s>' : words[j]!.word);
+  const len = bucket(sinceLast);
+  const here = w(i), before = w(i - 1), next = w(i + 1);
+  out[0] = t[0]!.row1(here);
+  out[1] = t[1]!.row1(before);
+  out[2] = t[2]!.row2(here, next);
+  out[3] = t[3]!.row2(w(i - 2), before);
+  out[4] = t[4]!.row2(before, here);
+  out[5] = t[5]!.row1(len);
+  out[6] = t[6]!.row1(bucket(words.length - i));
+  out[7] = t[7]!.row2(here, len);
+  out[8] = t[8]!.row3(here, next, w(i + 2));
+  return out;
 }
 
 /** Training gaps from punctuated text: a gap is a boundary where the text had . ? ! or ; before a space. */
@@ -68,10 +95,11 @@ export function splitSpoken(text: string, model: Model, at = 0): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
   let since = 1;
+  const rows: number[] = [];
   for (let i = 1; i < words.length; i++) {
     // Where a piece could not end here anyway (too short on either side), the model is not asked.
     const canCut = since >= MIN_WORDS && words.length - i >= MIN_WORDS && !NO_CUT_BEFORE.has(words[i]!.word);
-    if (canCut && predict(model, gapFeatures(words, i, since))[1]! > THRESHOLD) {
+    if (canCut && predictRows(model, gapRows(model, words, i, since, rows))[1]! > THRESHOLD) {
       out.push(piece(text, words[from]!.start, words[i - 1]!.end, at));
       from = i;
       since = 1;

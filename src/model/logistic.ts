@@ -136,3 +136,20 @@ export function predict(model: Model, features: Sample['features']): number[] {
   softmaxInPlace(z);
   return z;
 }
+
+/**
+ * Class probabilities for one example given as the model's rows (-1 for a feature it does not
+ * know), each with value 1: the same sums in the same order as `predict` over the rows' names.
+ */
+export function predictRows(model: Model, rows: ArrayLike<number>, n = rows.length): number[] {
+  const z = model.bias.slice();
+  const K = z.length;
+  const w = model.weights;
+  for (let j = 0; j < n; j++) {
+    const row = rows[j]!;
+    if (row < 0) continue;
+    for (let i = 0; i < K; i++) z[i]! += w[row * K + i]! * 1;
+  }
+  softmaxInPlace(z);
+  return z;
+}

@@ -16,6 +16,8 @@ import type { Model } from './logistic.js';
 
 const MAGIC = 0x314d5342; // "BSM1" read as a little-endian u32
 const HEADER_WORDS = 8;
+/** How many looked-up names a model remembers before it starts again. */
+const SEEN_LIMIT = 1 << 13;
 
 /** A 32-bit hash of a string's UTF-16 code units (FNV-1a, then a final mix so the low bits spread). */
 export function hashName(s: string): number {
@@ -111,17 +113,30 @@ export function unpackModel(file: Uint8Array, name = 'model'): Model {
     }
     return p === b;
   };
+  const probe = (s: string): number => {
+    for (let slot = hashName(s) & mask; ; slot = (slot + 1) & mask) {
+      const row = table[slot]!;
+      if (row === -1) return -1;
+      if (isName(row, s)) return row;
+    }
+  };
+  // A batch asks for the same few thousand names again and again: V8 keeps a string's hash once
+  // computed, so a Map answers a repeat far faster than hashing and comparing bytes in JS (#12).
+  // Bounded, so a long batch with an open vocabulary does not grow it without end.
+  const seen = new Map<string, number>();
   return {
     classes,
     bias,
     size: D!,
     weights,
     row(s: string): number {
-      for (let slot = hashName(s) & mask; ; slot = (slot + 1) & mask) {
-        const row = table[slot]!;
-        if (row === -1) return -1;
-        if (isName(row, s)) return row;
+      let row = seen.get(s);
+      if (row === undefined) {
+        row = probe(s);
+        if (seen.size >= SEEN_LIMIT) seen.clear();
+        seen.set(s, row);
       }
+      return row;
     },
     names: () => Array.from({ length: D! }, (_, row) => decoder.decode(names.subarray(starts[row]!, starts[row + 1]!))),
   };

@@ -8,7 +8,8 @@ import { splitSentences } from '../language/sentences.js';
 import { tokenize, type Token } from '../language/tokens.js';
 import { tokenizedSentences } from '../language/turn-sentences.js';
 import type { Model } from '../model/logistic.js';
-import { predict } from '../model/logistic.js';
+import { predictRows } from '../model/logistic.js';
+import { PartRows } from '../model/part-rows.js';
 
 /** Sentences of a turn; unpunctuated runs over 30 words in 15-word stretches. */
 export function speechChunks(text: string): string[] {
@@ -27,12 +28,52 @@ export function speechFeatures(text: string): string[] {
 
 /** speechFeatures of a text whose tokens are already made. */
 function featuresOf(text: string, tokens: readonly Token[]): string[] {
-  // Each feature once, in order of first appearance.
+  return chunkFeatures(chunkOf(text, tokens, 0));
+}
+
+const chunkOf = (text: string, tokens: readonly Token[], words: number): SpeechChunk => ({ tokens: tokens.map((t) => t.word), qm: text.includes('?'), words });
+
+/** A chunk's feature names: its words, its word pairs and a question mark, each once, in order of first appearance. */
+export function chunkFeatures(chunk: SpeechChunk): string[] {
   const f = new Set<string>();
-  for (const t of tokens) f.add(`u:${t.word}`);
-  for (let i = 0; i + 1 < tokens.length; i++) f.add(`b:${tokens[i]!.word}_${tokens[i + 1]!.word}`);
-  if (text.includes('?')) f.add('qm');
+  const w = chunk.tokens;
+  for (const t of w) f.add(`u:${t}`);
+  for (let i = 0; i + 1 < w.length; i++) f.add(`b:${w[i]!}_${w[i + 1]!}`);
+  if (chunk.qm) f.add('qm');
   return [...f];
+}
+
+/** A model's tables for chunk features, with `prefix` before every name (the sales-talk model reads S: and B:). */
+interface ChunkTables {
+  u: PartRows;
+  b: PartRows;
+  qm: number;
+}
+const chunkTables = new WeakMap<Model, Map<string, ChunkTables>>();
+
+/**
+ * chunkFeatures(chunk), each with `prefix`, as `model`'s rows (known ones only, each once), in the
+ * same order: the same sums as predict over the names, with no name built for a repeat (#12).
+ * A name appears once in the features, and distinct names have distinct rows, so a row is kept once.
+ */
+export function chunkRows(model: Model, chunk: SpeechChunk, prefix = ''): number[] {
+  let byPrefix = chunkTables.get(model);
+  if (!byPrefix) chunkTables.set(model, (byPrefix = new Map()));
+  let t = byPrefix.get(prefix);
+  if (!t) byPrefix.set(prefix, (t = { u: new PartRows(model, (a) => `${prefix}u:${a}`), b: new PartRows(model, (a, b) => `${prefix}b:${a}_${b}`), qm: model.row(`${prefix}qm`) }));
+  const rows: number[] = [];
+  const seen = new Set<number>();
+  const add = (row: number): void => {
+    if (row >= 0 && !seen.has(row)) {
+      seen.add(row);
+      rows.push(row);
+    }
+  };
+  const w = chunk.tokens;
+  for (const x of w) add(t.u.row1(x));
+  for (let i = 0; i + 1 < w.length; i++) add(t.b.row2(w[i]!, w[i + 1]!));
+  if (chunk.qm) add(t.qm);
+  return rows;
 }
 
 export interface SpeakerSpeech {
@@ -42,9 +83,10 @@ export interface SpeakerSpeech {
   stretches: number;
 }
 
-/** One stretch of a turn's talk as the speech models read it: its features and its weight in words. */
+/** One stretch of a turn's talk as the speech models read it: its words (lower-cased tokens), whether it has a question mark, and its weight in words. */
 export interface SpeechChunk {
-  features: string[];
+  tokens: string[];
+  qm: boolean;
   words: number;
 }
 
@@ -65,9 +107,9 @@ export function turnSpeechChunks(turn: Turn): SpeechChunk[] {
     if (words.length > 30) {
       for (let i = 0; i < words.length; i += 15) {
         const chunk = words.slice(i, i + 15).join(' ');
-        chunks.push({ features: speechFeatures(chunk), words: chunk.split(/\s+/).length });
+        chunks.push(chunkOf(chunk, tokenize(chunk), chunk.split(/\s+/).length));
       }
-    } else chunks.push({ features: featuresOf(s.text, s.tokens), words: words.length });
+    } else chunks.push(chunkOf(s.text, s.tokens, words.length));
   }
   chunkCache.set(turn, { text: turn.text, chunks });
   return chunks;
@@ -84,7 +126,7 @@ export function speakerSpeech(turns: readonly Turn[], model: Model): SpeakerSpee
   for (const t of turns) {
     const e = by.get(t.speaker) ?? { sum: 0, weight: 0, n: 0 };
     for (const chunk of turnSpeechChunks(t)) {
-      const p = Math.min(1 - 1e-6, Math.max(1e-6, predict(model, chunk.features)[1]!));
+      const p = Math.min(1 - 1e-6, Math.max(1e-6, predictRows(model, chunkRows(model, chunk))[1]!));
       const w = Math.min(20, chunk.words);
       e.sum += Math.log(p / (1 - p)) * w;
       e.weight += w;
