@@ -30,6 +30,7 @@ export interface ModelBundle {
 }
 
 const SENTENCE_OPTIONS = { classes: LABELS, epochs: 15, learningRate: 0.2, l2: 1e-5, minCount: 2 };
+const SECOND_OPTIONS = { ...SENTENCE_OPTIONS, learningRate: 0.1 };
 const FOLDS = 5;
 
 export interface CallItems {
@@ -179,7 +180,7 @@ export function trainSentenceModels(lone: readonly Sample[], calls: readonly Cal
       c.items.forEach((it, i) => second.push({ features: [...it.features, ...nb[i]!], label: it.label }));
     }
   }
-  return { first, second: train(second, SENTENCE_OPTIONS) };
+  return { first, second: train(second, SECOND_OPTIONS) };
 }
 
 /** Parses every training call once. */

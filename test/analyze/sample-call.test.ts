@@ -12,12 +12,12 @@ import { FIXTURES } from '../support/cli.js';
 const line = (f: Finding) =>
   `${f.line === undefined ? 'call' : `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`} ${f.ruleId} ${JSON.stringify(f.match)}${f.line === undefined ? ` ${f.message}` : ''}`;
 
-it('fixtures/calls/demo-call-seller-pitch.txt scores 14 with exactly these findings', () => {
+it('fixtures/calls/demo-call-seller-pitch.txt scores 12 with exactly these findings', () => {
   const file = join(FIXTURES, 'calls', 'demo-call-seller-pitch.txt');
   const r = analyzeTranscript(parseBytes(readFileSync(file), { fileName: file }));
-  expect(r.score).toBe(14);
+  expect(r.score).toBe(12);
   expect(r.scoreComponents.map((c) => [c.name, c.points])).toEqual([
-    ['language balance', 3.6],
+    ['language balance', 2.4],
     ['seller-centric density', 0],
     ['talk share', 0],
     ['open questions', 0],
@@ -38,20 +38,20 @@ it('fixtures/calls/demo-call-seller-pitch.txt scores 14 with exactly these findi
     `9:71-9:175 likely-seller-centric "You can see headcount, turnover, payroll costs, diversity metrics, all in real time, fully customizable."`,
     `9:176-9:227 leading-question "Isn't that a lot cleaner than what you're using now"`,
     `11:69-11:95 company-credentials "our mobile app, it's rated"`,
-    `11:131-11:226 likely-buyer-ownership "Employees can request time off, see their pay stubs, swap shifts, and clock in with geofencing."`,
+    `11:131-11:226 likely-seller-centric "Employees can request time off, see their pay stubs, swap shifts, and clock in with geofencing."`,
     `13:9-13:73 likely-seller-centric "Our workflow engine can do pretty much anything you can imagine."`,
     `13:74-13:139 likely-seller-centric "Let me keep going, because the next part is really the highlight."`,
     `13:140-13:167 likely-seller-centric "This is our payroll engine."`,
     `13:168-13:292 likely-seller-centric "It handles multi-state taxes, garnishments, off-cycle runs, and we have a ninety-nine point nine percent accuracy guarantee."`,
     `15:9-15:55 likely-seller-centric "Right, but if you ever expand, you're covered."`,
     `15:56-15:108 leading-question "Wouldn't you agree that's peace of mind worth having"`,
-    `17:9-17:21 likely-seller-centric "So, pricing."`,
     `17:100-17:121 likely-seller-centric "But here's the thing."`,
     `17:219-17:246 deadline-pressure "order form signed by Friday"`,
     `19:72-19:84 reflects-back "to make sure"`,
     `19:157-19:194 likely-seller-centric "My VP only approved it for this week."`,
     `21:9-21:41 company-credentials "Our implementation team is award"`,
     `21:51-21:96 likely-seller-centric "They follow our proven six-phase methodology:"`,
+    `21:97-21:168 likely-seller-centric "kickoff, discovery, configuration, data migration, testing and go-live."`,
     `21:169-21:208 likely-seller-centric "Most customers are live in ninety days."`,
     `23:23-23:31 hype-to-wow "trust me"`,
     `23:33-23:54 hype-to-wow "Our customers love it"`,
@@ -66,8 +66,8 @@ it('fixtures/calls/demo-call-seller-pitch.txt scores 14 with exactly these findi
     `3:212-3:230 presented-before-reasons "we were just named"`,
   ]);
   expect(r.tips.map((t) => [t.ruleId, t.gain, t.count])).toEqual([
-    ['deadline-pressure', 0, 2],
+    ['deadline-pressure', 1, 2],
     ['brushes-off-concern', 0, 1],
-    ['seller-talk-share', 15, 1],
+    ['company-credentials', 1, 5],
   ]);
 });

@@ -17,7 +17,7 @@ function asRep(file: string, seller: string, rep: string): string {
   return call(file).replaceAll(`${seller}:`, `${rep}:`).replaceAll(`${seller} from`, `${rep} from`);
 }
 
-/** Three weeks: Sam improves (14 -> 60 -> 98), Kim slips (98 -> 14). */
+/** Three weeks: Sam improves (12 -> 61 -> 98), Kim slips (98 -> 12). */
 async function threeWeeks(): Promise<{ dir: string; db: string }> {
   const dir = tempDir();
   const db = join(dir, 'team.sqlite');
@@ -45,9 +45,9 @@ describe('history database', () => {
     expect(d.get('PRAGMA user_version')).toEqual({ user_version: SCHEMA_VERSION });
     expect(d.all('SELECT path, call_date, date_source, score FROM calls ORDER BY call_date, path')).toEqual([
       { path: 'kim-1.txt', call_date: '2026-11-02', date_source: 'given', score: 98 },
-      { path: 'sam-1.txt', call_date: '2026-11-02', date_source: 'given', score: 14 },
-      { path: 'sam-2.txt', call_date: '2026-11-11', date_source: 'given', score: 60 },
-      { path: 'kim-3.txt', call_date: '2026-11-20', date_source: 'given', score: 14 },
+      { path: 'sam-1.txt', call_date: '2026-11-02', date_source: 'given', score: 12 },
+      { path: 'sam-2.txt', call_date: '2026-11-11', date_source: 'given', score: 61 },
+      { path: 'kim-3.txt', call_date: '2026-11-20', date_source: 'given', score: 12 },
       { path: 'sam-3.txt', call_date: '2026-11-20', date_source: 'given', score: 98 },
     ]);
     expect(d.all('SELECT DISTINCT name FROM sellers ORDER BY name')).toEqual([{ name: 'Kim' }, { name: 'Sam' }]);
@@ -64,7 +64,7 @@ describe('history database', () => {
     expect(r.code).toBe(0);
     d = open();
     expect((d.get('SELECT COUNT(*) AS n FROM calls') as { n: number }).n).toBe(5);
-    expect(d.get("SELECT path, call_date FROM calls WHERE score = 14 AND call_date < '2026-11-10'")).toEqual({ path: 'again.txt', call_date: '2026-11-03' });
+    expect(d.get("SELECT path, call_date FROM calls WHERE score = 12 AND call_date < '2026-11-10'")).toEqual({ path: 'again.txt', call_date: '2026-11-03' });
     d.close();
   });
 
@@ -123,18 +123,18 @@ describe('buyerside history', () => {
     expect(trend.reps.map((x: { name: string }) => x.name)).toEqual(['Kim', 'Sam']);
     const sam = trend.reps[1];
     expect(sam.periods.map((p: { start: string; averageScore: number }) => [p.start, p.averageScore])).toEqual([
-      ['2026-11-02', 14],
-      ['2026-11-09', 60],
+      ['2026-11-02', 12],
+      ['2026-11-09', 61],
       ['2026-11-16', 98],
     ]);
     expect(sam.periods[0].change).toBeNull();
-    expect(sam.periods[2].change.averageScore).toBe(84);
+    expect(sam.periods[2].change.averageScore).toBe(86);
     expect(sam.periods[0].topHabit.ruleId).toBe('company-credentials');
     expect(sam.periods[0].talkShare).toBeCloseTo(0.82, 2);
     expect(sam.periods[2].openQuestions).toBe(6);
     const kim = trend.reps[0];
-    expect(kim.periods.map((p: { averageScore: number }) => p.averageScore)).toEqual([98, 14]);
-    expect(kim.periods[1].change.averageScore).toBe(-84);
+    expect(kim.periods.map((p: { averageScore: number }) => p.averageScore)).toEqual([98, 12]);
+    expect(kim.periods[1].change.averageScore).toBe(-86);
   });
 
   it('filters by rep and dates, groups by month, and writes terminal, CSV and HTML', async () => {
@@ -143,11 +143,11 @@ describe('buyerside history', () => {
     expect(one.reps).toHaveLength(1);
     expect(one.reps[0].periods.map((p: { start: string }) => p.start)).toEqual(['2026-11-09', '2026-11-16']);
     const month = JSON.parse((await cli(['history', db, '-f', 'json', '--by', 'month', '--rep', 'Sam'])).stdout);
-    expect(month.reps[0].periods).toEqual([expect.objectContaining({ start: '2026-11-01', calls: 3, averageScore: 57.3 })]);
+    expect(month.reps[0].periods).toEqual([expect.objectContaining({ start: '2026-11-01', calls: 3, averageScore: 57 })]);
 
     const term = (await cli(['history', db])).stdout;
-    expect(term).toContain('Sam  ▂▅█  3 week(s), 3 call(s), score 14.0 → 98.0 (+84.0)');
-    expect(term).toContain('Kim  █▂  2 week(s), 2 call(s), score 98.0 → 14.0 (-84.0)'); // weeks without a call are left out
+    expect(term).toContain('Sam  ▁▅█  3 week(s), 3 call(s), score 12.0 → 98.0 (+86.0)');
+    expect(term).toContain('Kim  █▁  2 week(s), 2 call(s), score 98.0 → 12.0 (-86.0)'); // weeks without a call are left out
 
     const csv = (await cli(['history', db, '-f', 'csv'])).stdout.split('\r\n');
     expect(csv[0]).toBe('rep,week_start,calls,judged,average_score,talk_share,open_questions,top_habit,top_habit_count,score_change,talk_share_change,open_questions_change');
@@ -160,8 +160,8 @@ describe('buyerside history', () => {
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script|https?:\/\//);
     expect(html.match(/<polyline/g)?.length).toBe(4); // both reps on the team chart, and one chart each
-    expect(html).toContain('<span class="up">+84</span>');
-    expect(html).toContain('<span class="down">−84</span>');
+    expect(html).toContain('<span class="up">+86</span>');
+    expect(html).toContain('<span class="down">−86</span>');
   });
 
   it('escapes rep names in every format', () => {
