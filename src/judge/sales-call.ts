@@ -8,7 +8,7 @@
 import type { Turn } from '../types.js';
 import type { Model } from '../model/logistic.js';
 import { predict, predictRows } from '../model/logistic.js';
-import { chunkFeatures, chunkRows, speakerSpeech, turnSpeechChunks, type SpeakerSpeech } from '../roles/speech.js';
+import { chunkFeatures, chunkRows, speakerSpeech, turnSpeechChunks, type SpeakerSpeech, type SpeechChunk } from '../roles/speech.js';
 import { SECOND_SELLER_SPEECH } from '../roles/detect.js';
 
 export interface CallFacts {
@@ -91,22 +91,23 @@ export function leadingSpeakers(speech: readonly SpeakerSpeech[]): Set<string> {
   return new Set(ranked.filter((s, i) => i === 0 || (i < ranked.length - 1 && s.score > SECOND_SELLER_SPEECH)).map((s) => s.name));
 }
 
+/** Each stretch of the call's talk read by `read` (with S: before the leading speakers' features, B: before the others'), marked by whether a leading speaker said it. */
+function eachStretch<T>(turns: readonly Turn[], leads: ReadonlySet<string>, read: (chunk: SpeechChunk, prefix: string) => T): Array<{ lead: boolean; value: T }> {
+  return turns.flatMap((t) => {
+    const isLead = leads.has(t.speaker);
+    const prefix = isLead ? 'S:' : 'B:';
+    return turnSpeechChunks(t).map((c) => ({ lead: isLead, value: read(c, prefix) }));
+  });
+}
+
 /** talkStretches with each stretch as `salesTalk`'s rows: the same features in the same order, with no prefixed name built for a repeat (#12). */
 export function talkStretchRows(turns: readonly Turn[], salesTalk: Model, leads: ReadonlySet<string>): Array<{ lead: boolean; rows: number[] }> {
-  return turns.flatMap((turn) => {
-    const isLead = leads.has(turn.speaker);
-    const prefix = isLead ? 'S:' : 'B:';
-    return turnSpeechChunks(turn).map((c) => ({ lead: isLead, rows: chunkRows(salesTalk, c, prefix) }));
-  });
+  return eachStretch(turns, leads, (c, prefix) => chunkRows(salesTalk, c, prefix)).map(({ lead, value }) => ({ lead, rows: value }));
 }
 
 /** Each stretch of talk with its features, marked by whether the leading (most seller-like) speaker said it. */
 export function talkStretches(turns: readonly Turn[], speech: Model, leads: ReadonlySet<string> = leadingSpeakers(speakerSpeech(turns, speech))): Array<{ lead: boolean; features: string[] }> {
-  return turns.flatMap((t) => {
-    const isLead = leads.has(t.speaker);
-    const prefix = isLead ? 'S:' : 'B:';
-    return turnSpeechChunks(t).map((c) => ({ lead: isLead, features: chunkFeatures(c).map((f) => prefix + f) }));
-  });
+  return eachStretch(turns, leads, (c, prefix) => chunkFeatures(c).map((f) => prefix + f)).map(({ lead, value }) => ({ lead, features: value }));
 }
 
 /** The call model's inputs, scaled to similar ranges. */

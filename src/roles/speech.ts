@@ -11,24 +11,21 @@ import type { Model } from '../model/logistic.js';
 import { predictRows } from '../model/logistic.js';
 import { PartRows } from '../model/part-rows.js';
 
-/** Sentences of a turn; unpunctuated runs over 30 words in 15-word stretches. */
-export function speechChunks(text: string): string[] {
+/** A sentence's 15-word stretches when it is an unpunctuated run over 30 words; undefined when it is read whole. */
+function longRunStretches(words: readonly string[]): string[] | undefined {
+  if (words.length <= 30) return undefined;
   const out: string[] = [];
-  for (const s of splitSentences(text)) {
-    const words = s.text.split(/\s+/);
-    if (words.length > 30) for (let i = 0; i < words.length; i += 15) out.push(words.slice(i, i + 15).join(' '));
-    else out.push(s.text);
-  }
+  for (let i = 0; i < words.length; i += 15) out.push(words.slice(i, i + 15).join(' '));
   return out;
 }
 
-export function speechFeatures(text: string): string[] {
-  return featuresOf(text, tokenize(text));
+/** Sentences of a turn; unpunctuated runs over 30 words in 15-word stretches. */
+export function speechChunks(text: string): string[] {
+  return splitSentences(text).flatMap((s) => longRunStretches(s.text.split(/\s+/)) ?? [s.text]);
 }
 
-/** speechFeatures of a text whose tokens are already made. */
-function featuresOf(text: string, tokens: readonly Token[]): string[] {
-  return chunkFeatures(chunkOf(text, tokens, 0));
+export function speechFeatures(text: string): string[] {
+  return chunkFeatures(chunkOf(text, tokenize(text), 0));
 }
 
 const chunkOf = (text: string, tokens: readonly Token[], words: number): SpeechChunk => ({ tokens: tokens.map((t) => t.word), qm: text.includes('?'), words });
@@ -104,12 +101,9 @@ export function turnSpeechChunks(turn: Turn): SpeechChunk[] {
   const chunks: SpeechChunk[] = [];
   for (const s of tokenizedSentences(turn)) {
     const words = s.text.split(/\s+/);
-    if (words.length > 30) {
-      for (let i = 0; i < words.length; i += 15) {
-        const chunk = words.slice(i, i + 15).join(' ');
-        chunks.push(chunkOf(chunk, tokenize(chunk), chunk.split(/\s+/).length));
-      }
-    } else chunks.push(chunkOf(s.text, s.tokens, words.length));
+    const stretches = longRunStretches(words);
+    if (stretches) for (const chunk of stretches) chunks.push(chunkOf(chunk, tokenize(chunk), chunk.split(/\s+/).length));
+    else chunks.push(chunkOf(s.text, s.tokens, words.length));
   }
   chunkCache.set(turn, { text: turn.text, chunks });
   return chunks;
